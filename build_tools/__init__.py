@@ -1,0 +1,1 @@
+"""Build the annotated edition: load -> clean -> segment -> annotate -> render -> write."""

@@ -1,0 +1,216 @@
+"""The frozen data model passed from stage to stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A listed, reasoned change of the received text (what it reads, what the edition reads)."""
+
+    id: str
+    kind: str
+    source: str  # the reading as received, with enough context to occur exactly once
+    edition: str  # the edition's reading of the same stretch
+    reason: str
+    line: int  # line of the entry in its data file, for error messages
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editorial note attached to a point in a paragraph (the editor's words, in Markdown)."""
+
+    id: str
+    para: int
+    at: str  # text after which the mark stands; "" puts it at the paragraph's end
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """An annotation: offsets into a paragraph's text, never an edit of it."""
+
+    start: int
+    end: int
+    kind: str  # "correction", "note", or an index kind ("body", "term", "person", ...)
+    key: str
+    abbr: bool = False  # the covered words are an abbreviation of the entry's name
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of the received text between blank lines, its line breaks resolved."""
+
+    text: str
+    source: str  # the same words as received (whitespace normalised), before corrections
+    line: int  # first line in the source file
+    joined_page_break: bool = False
+    corrections: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str  # the edition's reading
+    source: str  # the received reading, whitespace normalised
+    line: int
+    section: str  # slug of the section that holds it
+    spans: tuple[Span, ...] = ()
+    joined_page_break: bool = False
+
+    @property
+    def eid(self) -> str:
+        return f"para_{self.number}"
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    level: int  # 0 for the front matter before the first heading
+    parent: str | None
+    line: int
+    editorial_title: bool = False  # the title is the editor's, not the document's
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a curated index (a body, term, person, place, instrument, topic...)."""
+
+    kind: str
+    key: str
+    name: str
+    forms: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+    when_near: tuple[str, ...] = ()
+    data: tuple[tuple[str, Any], ...] = ()  # the remaining fields, as read
+    line: int = 0
+    file: str = ""
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return dict(self.data).get(name, default)
+
+
+@dataclass(frozen=True)
+class Annex:
+    key: str
+    label: str
+    slug: str
+    holds: str
+    para: int
+    text: str | None  # Markdown of the annex when its text has been supplied
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the document is: title, meeting, place, date and the edition's own facts."""
+
+    values: tuple[tuple[str, Any], ...]
+
+    def __getitem__(self, name: str) -> Any:
+        return dict(self.values)[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return dict(self.values).get(name, default)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int
+    line: int
+    slug: str | None = None  # the page's slug, when the editor chooses it (else from the text)
+
+
+@dataclass(frozen=True)
+class FrozenNumbering:
+    paragraphs: tuple[tuple[int, str, str], ...]  # (number, fingerprint, first words)
+    sections: tuple[tuple[str, str], ...]  # (heading fingerprint, slug)
+    exists: bool
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything read from content/ and annexes/, validated."""
+
+    root: Path
+    meta: Meta
+    source_text: str
+    headings: tuple[Heading, ...]
+    page_break_overrides: tuple[tuple[int, bool], ...]
+    corrections: tuple[Correction, ...]
+    notes: tuple[Note, ...]
+    entries: tuple[Entry, ...]
+    annexes: tuple[Annex, ...]
+    pages: tuple[tuple[str, str], ...]  # editor's pages: (name, Markdown)
+    frozen: FrozenNumbering
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    dateline: str
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+    def section(self, slug: str) -> Section:
+        return next(s for s in self.sections if s.slug == slug)
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+
+@dataclass(frozen=True)
+class OutFile:
+    """A generated file: Markdown for mkdocs, or an asset copied into the site."""
+
+    path: str  # relative to the generated docs directory
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Build:
+    """The state handed from stage to stage; each stage returns a new one."""
+
+    inputs: Inputs
+    blocks: tuple[Block, ...] = ()
+    document: Document | None = None
+    files: tuple[OutFile, ...] = ()
+    nav: tuple[Any, ...] = ()
+    page_of: tuple[tuple[str, str], ...] = field(default=())  # section slug -> page path
+
+    @property
+    def doc(self) -> Document:
+        if self.document is None:
+            raise RuntimeError("the document has not been segmented yet")
+        return self.document
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the inputs are and where the build writes."""
+
+    content: Path
+    annexes: Path
+    out: Path  # holds build/ (generated Markdown, config), site/ and dist/
+    mkdocs_yml: Path  # the project's base configuration (theme, extensions)
+
+    @property
+    def generated(self) -> Path:
+        return self.out / "build"
+
+    @property
+    def docs(self) -> Path:
+        return self.generated / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.out / "site"
+
+    @property
+    def dist(self) -> Path:
+        return self.out / "dist"

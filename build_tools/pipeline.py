@@ -1,0 +1,63 @@
+"""The pipeline: load -> clean -> segment -> number -> notes -> annotate -> render -> write."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from build_tools import annotate, clean, load, notes, number, render, segment, site, write
+from build_tools.model import Build, Paths
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[Build], Build]
+
+# The stages, in order; each takes the frozen Build and returns a new one.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("check", load.run),
+    ("clean", clean.run),
+    ("segment", segment.run),
+    ("number", number.run),
+    ("notes", notes.run),
+    ("annotate", annotate.run),
+    ("render", render.run),
+)
+
+T = TypeVar("T")
+
+
+def timed(name: str, fn: Callable[[], T]) -> T:
+    start = time.perf_counter()
+    result = fn()
+    log.info("%-10s %7.3f s", name, time.perf_counter() - start)
+    return result
+
+
+def generate(paths: Paths, stages: tuple[tuple[str, Stage], ...] = STAGES) -> Build:
+    """Read the inputs and run every stage up to rendered files (nothing written)."""
+    inputs = timed("load", lambda: load.load_inputs(paths.content, paths.annexes))
+    build = Build(inputs=inputs)
+    for name, stage in stages:
+        build = timed(name, lambda stage=stage, build=build: stage(build))  # type: ignore[misc]
+    return build
+
+
+def build_all(paths: Paths) -> Build:
+    """Generate, write the Markdown tree, and build the site; the old site stays on failure."""
+    build = generate(paths)
+    timed("write", lambda: write.write_tree(build, paths))
+    new_site = paths.out / "site.new"
+    config = write.write_config(build, paths, "mkdocs.yml", new_site)
+    timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
+    site.swap_in(new_site, paths.site)
+    return build
+
+
+def generate_tree(paths: Paths) -> Build:
+    """Generate and write the Markdown tree and config, without building the site (for serve)."""
+    build = generate(paths)
+    timed("write", lambda: write.write_tree(build, paths))
+    write.write_config(build, paths, "mkdocs.yml", paths.site)
+    return build

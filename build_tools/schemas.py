@@ -1,0 +1,222 @@
+"""JSON Schemas of the data files in content/ and annexes/ (checked on load)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_str = {"type": "string", "minLength": 1}
+_key = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+_strs = {"type": "array", "items": _str}
+_paras = {"type": "array", "items": {"type": "integer", "minimum": 1}}
+
+EDITION: dict[str, Any] = {
+    "type": "object",
+    "required": ["source", "document", "edition", "structure"],
+    "additionalProperties": False,
+    "properties": {
+        "source": {
+            "type": "object",
+            "required": ["file", "sha256"],
+            "additionalProperties": False,
+            "properties": {
+                "file": _str,
+                "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "description": _str,
+            },
+        },
+        "document": {
+            "type": "object",
+            "required": ["title", "dateline", "meeting", "place", "date", "language"],
+            "properties": {
+                "title": _str,
+                "short_title": _str,
+                "dateline": _str,
+                "meeting": _str,
+                "place": _str,
+                "date": _str,
+                "date_start": _str,
+                "language": _str,
+                "author": _str,
+                "symbol": _str,
+            },
+        },
+        "edition": {
+            "type": "object",
+            "required": ["name", "version", "date", "publisher", "site_url"],
+            "properties": {
+                "name": _str,
+                "version": _str,
+                "date": _str,
+                "publisher": _str,
+                "site_url": {"type": "string", "pattern": "^https?://.+/$"},
+                "repo_url": _str,
+                "licence": _str,
+                "slug": _key,
+            },
+        },
+        "systems": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["key", "name"],
+                "additionalProperties": False,
+                "properties": {"key": _key, "name": _str},
+            },
+        },
+        "structure": {
+            "type": "object",
+            "required": ["headings", "front_label", "ending_note"],
+            "additionalProperties": False,
+            "properties": {
+                "front_label": _str,
+                "ending_note": _str,
+                "headings": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["text", "level"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "text": _str,
+                            "level": {"type": "integer", "minimum": 1, "maximum": 4},
+                            "slug": _key,
+                        },
+                    },
+                },
+                "page_breaks": {
+                    "description": "source line of the text after a page break -> join it to the block before",
+                    "type": "object",
+                    "additionalProperties": {"type": "boolean"},
+                },
+            },
+        },
+    },
+}
+
+CORRECTIONS: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "kind", "source", "edition", "reason"],
+        "additionalProperties": False,
+        "properties": {
+            "id": _key,
+            "kind": {"enum": ["stray-punctuation", "lost-character", "conversion-slip", "addition"]},
+            "source": _str,
+            "edition": _str,
+            "reason": _str,
+        },
+    },
+}
+
+NOTES: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "para", "text"],
+        "additionalProperties": False,
+        "properties": {
+            "id": _key,
+            "para": {"type": "integer", "minimum": 1},
+            "at": {"type": "string"},
+            "text": _str,
+        },
+    },
+}
+
+NUMBERING: dict[str, Any] = {
+    "type": "object",
+    "required": ["sections", "paragraphs"],
+    "additionalProperties": False,
+    "properties": {
+        "sections": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["heading", "fingerprint", "slug"],
+                "additionalProperties": False,
+                "properties": {"heading": _str, "fingerprint": _str, "slug": _key},
+            },
+        },
+        "paragraphs": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["n", "fingerprint", "starts"],
+                "additionalProperties": False,
+                "properties": {
+                    "n": {"type": "integer", "minimum": 1},
+                    "fingerprint": _str,
+                    "starts": _str,
+                },
+            },
+        },
+    },
+}
+
+ANNEXES: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["key", "label", "holds", "para"],
+        "additionalProperties": False,
+        "properties": {
+            "key": _key,
+            "label": _str,
+            "holds": _str,
+            "para": {"type": "integer", "minimum": 1},
+            "file": _str,
+        },
+    },
+}
+
+_mentionable = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["key", "name", "forms"],
+        "properties": {
+            "key": _key,
+            "name": _str,
+            "forms": _strs,
+            "abbr": _strs,
+            "when_near": _strs,
+            "description": {"type": ["string", "null"]},
+            "note": _str,
+        },
+    },
+}
+
+INDEX: dict[str, dict[str, Any]] = {
+    "bodies": _mentionable,
+    "terms": _mentionable,
+    "people": _mentionable,
+    "places": _mentionable,
+    "instruments": _mentionable,
+    "topics": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["key", "name", "paras"],
+            "properties": {"key": _key, "name": _str, "description": _str, "paras": _paras},
+        },
+    },
+    "timeline": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["key", "date", "label", "paras"],
+            "properties": {"key": _key, "date": _str, "label": _str, "paras": _paras},
+        },
+    },
+    "cooperation": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            # besides these, one list of body keys per system named in edition.yml
+            "required": ["key", "on", "paras"],
+            "properties": {"key": _key, "on": _str, "paras": _paras},
+            "additionalProperties": {"type": "array", "items": _key},
+        },
+    },
+}
