@@ -1,0 +1,110 @@
+"""Shared fixtures: a real build of the edition, a loopback server and a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from build_tools import pipeline
+from build_tools.model import Build, Paths
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def project_paths(out: Path) -> Paths:
+    return Paths(content=PROJECT / "content", annexes=PROJECT / "annexes", out=out,
+                 mkdocs_yml=PROJECT / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Paths]:
+    """The real edition, built once per test session into a temporary folder."""
+    paths = project_paths(tmp_path_factory.mktemp("edition"))
+    return pipeline.build_all(paths), paths
+
+
+@pytest.fixture(scope="session")
+def site_dir(built: tuple[Build, Paths]) -> Path:
+    return built[1].site
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Paths:
+    """A writable copy of content/ and annexes/, to break on purpose."""
+    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    shutil.copytree(PROJECT / "annexes", tmp_path / "annexes")
+    return Paths(content=tmp_path / "content", annexes=tmp_path / "annexes",
+                 out=tmp_path / "out", mkdocs_yml=PROJECT / "mkdocs.yml")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_dir(root: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built site, served on loopback."""
+    url, server = serve_dir(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright. A missing browser fails the test: never a skip."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: browser tests cannot run (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Requests:
+    """Every request a page makes; anything not on loopback or file:// is external."""
+
+    def __init__(self) -> None:
+        self.external: list[str] = []
+
+    def check(self, route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(("file://", "http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            self.external.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page whose external requests are blocked and recorded; the test fails on any."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    requests = Requests()
+    context.route("**/*", requests.check)
+    pg = context.new_page()
+    pg.external_requests = requests.external
+    yield pg
+    context.close()
+    assert requests.external == [], f"external requests: {requests.external}"
