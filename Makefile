@@ -22,7 +22,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## Build the site, the offline zip and the data exports.
 build: $(STAMP) $(NODE_STAMP)
-	$(BIN)/edition build
+	$(BIN)/edition build --strict
 
 ## Run every test: lint, types, unit, golden, build and real-browser tests.
 test: $(STAMP) $(NODE_STAMP) browser-deps

@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annexes", default=str(PROJECT / "annexes"))
     parser.add_argument("--out", default=str(PROJECT), help="folder for build/, site/ and dist/")
     parser.add_argument("--mkdocs", default=str(PROJECT / "mkdocs.yml"))
+    parser.add_argument("--strict", action="store_true",
+                        help="fail the build on any warning (unexplained acronyms, entries or "
+                             "paragraphs no index reaches...)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
@@ -36,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         if args.command == "build":
-            pipeline.build_all(paths)
+            pipeline.build_all(paths, strict=args.strict)
             log.info("built %s in %.2f s", paths.site, time.perf_counter() - start)
         elif args.command == "generate":
             pipeline.generate_tree(paths)

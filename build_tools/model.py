@@ -39,6 +39,7 @@ class Span:
     kind: str  # "correction", "note", or an index kind ("body", "term", "person", ...)
     key: str
     abbr: bool = False  # the covered words are an abbreviation of the entry's name
+    link: bool = False  # the mention also links to its index entry (first in its paragraph)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,20 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from build_tools import annotate, clean, load, notes, number, render, segment, site, write
+from build_tools import (
+    annotate,
+    checks,
+    clean,
+    indexes,
+    load,
+    notes,
+    number,
+    render,
+    segment,
+    site,
+    write,
+)
+from build_tools.errors import EditionError
 from build_tools.model import Build, Paths
 
 log = logging.getLogger(__name__)
@@ -23,6 +36,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("notes", notes.run),
     ("annotate", annotate.run),
     ("render", render.run),
+    ("checks", checks.run),
+    ("indexes", indexes.run),
 )
 
 T = TypeVar("T")
@@ -35,8 +50,34 @@ def timed(name: str, fn: Callable[[], T]) -> T:
     return result
 
 
-def generate(paths: Paths, stages: tuple[tuple[str, Stage], ...] = STAGES) -> Build:
-    """Read the inputs and run every stage up to rendered files (nothing written)."""
+class _Warnings(logging.Handler):
+    """Counts the warnings the stages log (what --strict fails on)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def generate(paths: Paths, stages: tuple[tuple[str, Stage], ...] = STAGES,
+             strict: bool = False) -> Build:
+    """Read the inputs and run every stage up to rendered files (nothing written). In strict
+    mode, any warning a stage logs fails the build after the last stage."""
+    warnings = _Warnings()
+    logging.getLogger("build_tools").addHandler(warnings)
+    try:
+        build = _generate(paths, stages)
+    finally:
+        logging.getLogger("build_tools").removeHandler(warnings)
+    if strict and warnings.messages:
+        raise EditionError(f"--strict: the build logged {len(warnings.messages)} warning(s) "
+                           "(listed above); fix them or build without --strict")
+    return build
+
+
+def _generate(paths: Paths, stages: tuple[tuple[str, Stage], ...]) -> Build:
     inputs = timed("load", lambda: load.load_inputs(paths.content, paths.annexes))
     build = Build(inputs=inputs)
     for name, stage in stages:
@@ -44,9 +85,9 @@ def generate(paths: Paths, stages: tuple[tuple[str, Stage], ...] = STAGES) -> Bu
     return build
 
 
-def build_all(paths: Paths) -> Build:
+def build_all(paths: Paths, strict: bool = False) -> Build:
     """Generate, write the Markdown tree, and build the site; the old site stays on failure."""
-    build = generate(paths)
+    build = generate(paths, strict=strict)
     timed("write", lambda: write.write_tree(build, paths))
     new_site = paths.out / "site.new"
     config = write.write_config(build, paths, "mkdocs.yml", new_site)

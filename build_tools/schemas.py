@@ -84,7 +84,8 @@ EDITION: dict[str, Any] = {
                     },
                 },
                 "page_breaks": {
-                    "description": "source line of the text after a page break -> join it to the block before",
+                    "description": "source line of the text after a page break -> join it to "
+                                   "the block before",
                     "type": "object",
                     "additionalProperties": {"type": "boolean"},
                 },
@@ -101,7 +102,8 @@ CORRECTIONS: dict[str, Any] = {
         "additionalProperties": False,
         "properties": {
             "id": _key,
-            "kind": {"enum": ["stray-punctuation", "lost-character", "conversion-slip", "addition"]},
+            "kind": {"enum": ["stray-punctuation", "lost-character", "conversion-slip",
+                              "addition"]},
             "source": _str,
             "edition": _str,
             "reason": _str,
@@ -170,34 +172,50 @@ ANNEXES: dict[str, Any] = {
     },
 }
 
-_mentionable = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["key", "name", "forms"],
-        "properties": {
-            "key": _key,
-            "name": _str,
-            "forms": _strs,
-            "abbr": _strs,
-            "when_near": _strs,
-            "description": {"type": ["string", "null"]},
-            "note": _str,
+_date = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}  # 2008, 2008-07, 2008-07-08
+_key_or_null = {"anyOf": [_key, {"type": "null"}]}
+_text_or_null = {"type": ["string", "null"]}
+
+
+def _mentionable(required: list[str], **fields: Any) -> dict[str, Any]:
+    """An index of things the text mentions: each entry's forms are exact strings of the text."""
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["key", "name", "forms", *required],
+            "additionalProperties": False,
+            "properties": {
+                "key": _key,
+                "name": _str,
+                "forms": {"type": "array", "items": _str, "minItems": 1},
+                "abbr": _strs,
+                "when_near": {"type": "array", "items": _str, "minItems": 1},
+                "description": _text_or_null,
+                "note": _str,
+                **fields,
+            },
         },
-    },
-}
+    }
+
 
 INDEX: dict[str, dict[str, Any]] = {
-    "bodies": _mentionable,
-    "terms": _mentionable,
-    "people": _mentionable,
-    "places": _mentionable,
-    "instruments": _mentionable,
+    "bodies": _mentionable(
+        ["abbr", "system", "kind", "parent", "participant", "statement"],
+        system=_key, kind=_str, parent=_key_or_null,
+        participant={"type": "boolean"}, statement={"type": "boolean"}),
+    "terms": _mentionable(["abbr", "type", "description"], type=_str),
+    "people": _mentionable(["role_in_text"], role_in_text=_str),
+    "places": _mentionable(["type", "within"], type=_str, within=_key_or_null),
+    "instruments": _mentionable(
+        ["abbr", "type", "date", "by", "description"],
+        type=_str, date={"anyOf": [_date, {"type": "null"}]}, by=_key_or_null),
     "topics": {
         "type": "array",
         "items": {
             "type": "object",
-            "required": ["key", "name", "paras"],
+            "required": ["key", "name", "description", "paras"],
+            "additionalProperties": False,
             "properties": {"key": _key, "name": _str, "description": _str, "paras": _paras},
         },
     },
@@ -205,8 +223,17 @@ INDEX: dict[str, dict[str, Any]] = {
         "type": "array",
         "items": {
             "type": "object",
-            "required": ["key", "date", "label", "paras"],
-            "properties": {"key": _key, "date": _str, "label": _str, "paras": _paras},
+            "required": ["key", "date", "text", "label", "paras", "editor"],
+            "additionalProperties": False,
+            "properties": {
+                "key": _key,
+                "date": _date,
+                "end": _date,
+                "text": _str,  # the words of the text that name the date
+                "label": _str,
+                "paras": _paras,
+                "editor": {"type": "boolean"},  # the date is completed by the editor
+            },
         },
     },
     "cooperation": {
@@ -218,5 +245,16 @@ INDEX: dict[str, dict[str, Any]] = {
             "properties": {"key": _key, "on": _str, "paras": _paras},
             "additionalProperties": {"type": "array", "items": _key},
         },
+    },
+}
+
+# Tokens of the text that look like acronyms (two or more capitals) but are not abbreviations.
+CAPITALS: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["token", "reason"],
+        "additionalProperties": False,
+        "properties": {"token": _str, "reason": _str},
     },
 }
