@@ -144,9 +144,13 @@ def bodies_page(build: Build, page: str) -> str:
 
 
 def _grouped_page(build: Build, page: str, kind: str, title: str, intro: str,
-                  group_field: str | None, extra: dict[str, str]) -> str:
-    """A page of entries, grouped by one field (in the order groups first appear)."""
+                  group_field: str | None, extra: dict[str, str], by_name: bool = False) -> str:
+    """A page of entries, grouped by one field (in the order groups first appear); within a
+    group, in the data's order or (by_name) alphabetically."""
     entries = [e for e in build.inputs.entries if e.kind == kind]
+    if by_name:
+        entries.sort(key=lambda e: (str(e.get(group_field) or "") if group_field else "",
+                                    e.name.casefold()))
     mentions = mentioned_in(build)
     by_key = entries_by_key(build)
     out = _intro(title, intro)
@@ -281,10 +285,10 @@ def pages(build: Build) -> list[OutFile]:
         "place": lambda b, pg: _grouped_page(
             b, pg, "place", "Places", "Countries, territories, regions and cities the text "
             "names (an adjective of a place counts as the place). " + EDITOR_KEY,
-            "type", {"within": "In"}),
+            "type", {"within": "In"}, by_name=True),
         "person": lambda b, pg: _grouped_page(
             b, pg, "person", "People", "The persons the text names, with their role as the "
-            "text gives it. " + EDITOR_KEY, None, {"role_in_text": "In the text"}),
+            "text gives it. " + EDITOR_KEY, None, {"role_in_text": "In the text"}, by_name=True),
         "instrument": lambda b, pg: _grouped_page(
             b, pg, "instrument", "Instruments cited", "Resolutions, agreements, declarations, "
             "plans, conferences, meetings and reports the text cites. " + EDITOR_KEY, None,
