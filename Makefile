@@ -21,7 +21,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 ## Build the site, the offline zip and the data exports.
-build: $(STAMP) $(NODE_STAMP)
+build: $(STAMP) $(NODE_STAMP) browser-deps
 	$(BIN)/edition build --strict
 
 ## Run every test: lint, types, unit, golden, build and real-browser tests.
@@ -48,8 +48,13 @@ serve: $(STAMP) $(NODE_STAMP)
 freeze: $(STAMP)
 	$(BIN)/edition freeze
 
-bench: $(STAMP) $(NODE_STAMP) browser-deps
-	$(BIN)/python -m build_tools.bench
+## Benchmark: Lighthouse (installed on demand into bench/, kept out of npm ci), stage times, scaling.
+bench: $(STAMP) $(NODE_STAMP) browser-deps bench/node_modules/.installed
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m build_tools.bench
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean:
 	rm -rf build site site.new site.old dist

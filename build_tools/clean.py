@@ -96,6 +96,12 @@ def changed_part(source: str, edition: str) -> tuple[int, int]:
         start += 1
     while end > start and edition[end - 1] == " ":
         end -= 1
+    # Mark whole words: "63rd" rather than "rd".
+    if start < end:
+        while start > 0 and edition[start - 1].isalnum():
+            start -= 1
+        while end < len(edition) and edition[end].isalnum():
+            end += 1
     return start, end
 
 

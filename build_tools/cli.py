@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annexes", default=str(PROJECT / "annexes"))
     parser.add_argument("--out", default=str(PROJECT), help="folder for build/, site/ and dist/")
     parser.add_argument("--mkdocs", default=str(PROJECT / "mkdocs.yml"))
+    parser.add_argument("--port", type=int, default=8000, help="for serve, on 127.0.0.1")
     parser.add_argument("--strict", action="store_true",
                         help="fail the build on any warning (unexplained acronyms, entries or "
                              "paragraphs no index reaches...)")
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "serve":
             from build_tools import serve
 
-            return serve.serve(paths)
+            return serve.serve(paths, f"127.0.0.1:{args.port}")
     except EditionError as err:
         log.error("error: %s", err)
         log.error("build failed; the previous site (if any) is left as it was")

@@ -30,7 +30,7 @@ COMMON_FIELDS = ("key", "name", "forms", "abbr", "when_near")
 
 
 def read_source(root: Path, spec: dict[str, Any], edition_file: Path, lines: yamlio.Lines) -> str:
-    path = root / spec["file"]
+    path = root / str(spec["file"])
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -115,16 +115,18 @@ def read_annexes(folder: Path) -> tuple[Annex, ...]:
     data, lines = yamlio.load(path, schemas.ANNEXES)
     parser = MarkdownIt("commonmark")
     out = []
-    for i, item in enumerate(data or []):
+    for item in data or []:
         text = None
         if "file" in item:
             md = folder / item["file"]
             if md.exists():
                 text = md.read_text(encoding="utf-8")
                 # Parse it here so a broken annex fails the load, not the site build.
-                if not any(t.type == "heading_open" for t in parser.parse(text)):
+                tokens = parser.parse(text)
+                if not tokens or tokens[0].type != "heading_open":
                     raise EditionError("an annex text must start with a heading", md, 1)
-        out.append(Annex(item["key"], item["label"], item["key"], item["holds"], item["para"], text))
+        out.append(Annex(item["key"], item["label"], item["key"], item["holds"], item["para"],
+                         text))
     _unique([a.key for a in out], [lines[(i,)] for i in range(len(out))], path)
     return tuple(out)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,12 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
 
     def section(self, slug: str) -> Section:
-        return next(s for s in self.sections if s.slug == slug)
+        return self._sections_by_slug[slug]
+
+    @cached_property
+    def _sections_by_slug(self) -> dict[str, Section]:
+        # A lookup per paragraph by a scan of all sections made the generator quadratic.
+        return {s.slug: s for s in self.sections}
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]

@@ -47,13 +47,16 @@ def check(doc: Document, frozen: FrozenNumbering, path: Path) -> Document:
 
     new = [fingerprint(p.source) for p in doc.paragraphs]
     old = {fp: (n, starts) for n, fp, starts in frozen.paragraphs}
+    position: dict[str, int] = {}  # first number of each fingerprint (a dict: linear time)
+    for i, fp in enumerate(new, start=1):
+        position.setdefault(fp, i)
     for n, fp, starts in frozen.paragraphs:
-        if fp not in new:
+        if fp not in position:
             problems.append(f"paragraph {n} (\u201c{starts}\u2026\u201d) would no longer exist as "
                             "frozen: it has been split, merged or changed")
-        elif new.index(fp) + 1 != n:
+        elif position[fp] != n:
             problems.append(f"paragraph {n} (\u201c{starts}\u2026\u201d) would be renumbered "
-                            f"{new.index(fp) + 1}")
+                            f"{position[fp]}")
     for i, fp in enumerate(new, start=1):
         if fp not in old:
             problems.append(f"paragraph {i} (\u201c{first_words(doc.paragraphs[i - 1].source)}"

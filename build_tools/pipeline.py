@@ -10,12 +10,20 @@ from typing import TypeVar
 from build_tools import (
     annotate,
     checks,
+    cite,
     clean,
+    downloads,
+    external,
     indexes,
+    linkcheck,
     load,
     notes,
     number,
+    offline,
     render,
+    reproducible,
+    resolver,
+    search_index,
     segment,
     site,
     write,
@@ -38,6 +46,9 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("render", render.run),
     ("checks", checks.run),
     ("indexes", indexes.run),
+    ("cite", cite.run),
+    ("resolver", resolver.run),
+    ("downloads", downloads.run),
 )
 
 T = TypeVar("T")
@@ -79,6 +90,7 @@ def generate(paths: Paths, stages: tuple[tuple[str, Stage], ...] = STAGES,
 
 def _generate(paths: Paths, stages: tuple[tuple[str, Stage], ...]) -> Build:
     inputs = timed("load", lambda: load.load_inputs(paths.content, paths.annexes))
+    reproducible.pin_build_date(inputs.meta)  # before any stage stamps a date
     build = Build(inputs=inputs)
     for name, stage in stages:
         build = timed(name, lambda stage=stage, build=build: stage(build))  # type: ignore[misc]
@@ -89,10 +101,19 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     """Generate, write the Markdown tree, and build the site; the old site stays on failure."""
     build = generate(paths, strict=strict)
     timed("write", lambda: write.write_tree(build, paths))
+    searched = search_index.prepare(build, paths)  # the paragraph-search hook and its entries
     new_site = paths.out / "site.new"
-    config = write.write_config(build, paths, "mkdocs.yml", new_site)
+    config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
     timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
+    site_url = build.inputs.meta.get("edition_site_url")
+    timed("links", lambda: linkcheck.check_built(new_site, site_url))
+    new_dist = site.fresh(paths.out / "dist.new")
+    bundle = timed("offline", lambda: offline.build_bundle(build, paths, new_dist, searched))
+    downloads.copy_to_dist(build, new_dist)
+    timed("external", lambda: external.check_built(new_site, [bundle]))
+    # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.
     site.swap_in(new_site, paths.site)
+    site.swap_in(new_dist, paths.dist)
     return build
 
 
@@ -100,5 +121,5 @@ def generate_tree(paths: Paths) -> Build:
     """Generate and write the Markdown tree and config, without building the site (for serve)."""
     build = generate(paths)
     timed("write", lambda: write.write_tree(build, paths))
-    write.write_config(build, paths, "mkdocs.yml", paths.site)
+    write.write_config(build, paths, "mkdocs.yml", paths.site, **search_index.prepare(build, paths))
     return build

@@ -7,9 +7,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from build_tools import mentions
-from build_tools.markdown import attr, escape, render_spans
-from build_tools.model import Build, Correction, Document, Inputs, Note, OutFile, Paragraph, Section, Span
+from build_tools import cite, mentions
+from build_tools.markdown import escape, render_spans
+from build_tools.model import (
+    Build,
+    Correction,
+    Document,
+    Inputs,
+    Note,
+    OutFile,
+    Paragraph,
+    Section,
+    Span,
+)
 
 HOME = "index.md"
 EDITION_PAGE = "edition.md"
@@ -66,9 +76,10 @@ class PageWriter:
 
     def paragraph(self, p: Paragraph) -> str:
         body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
-        number = (f'<a class="pnum" href="#{p.eid}" title="Paragraph {p.number}">'
+        number = (f'<a class="pnum" href="#{p.eid}" title="Paragraph {p.number}" tabindex="-1">'
                   f"{p.number}</a>")
-        return f"{number} {body}\n{{: #{p.eid} .para data-n=\"{p.number}\" }}\n"
+        return (f"{number} {body}{cite.controls(p)}\n"
+                f"{{: #{p.eid} .para data-n=\"{p.number}\" }}\n")
 
     def footer(self) -> str:
         return ("\n" + "\n".join(self.footnotes) + "\n") if self.footnotes else ""
@@ -142,7 +153,7 @@ def home_page(build: Build) -> OutFile:
     out.extend(_contents(build, HOME, doc.sections))
     annexes = build.inputs.annexes
     if annexes:
-        out.append(f"- Annexes")
+        out.append("- Annexes")
         out.extend(f"    - [{escape(a.label)}]({link(HOME, annex_path(a.key))})" for a in annexes)
     out.append(f"- [{escape(meta['edition_name'])}: about this edition]({EDITION_PAGE})")
     out.append("\n</nav>\n")

@@ -38,6 +38,9 @@ EDITION: dict[str, Any] = {
                 "language": _str,
                 "author": _str,
                 "symbol": _str,
+                # Akoma Ntoso: the jurisdiction part of FRBR URIs, and the document's local name.
+                "akn_country": _key,
+                "akn_name": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9]*$"},
             },
         },
         "edition": {

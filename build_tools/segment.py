@@ -45,7 +45,7 @@ def segment(inputs: Inputs, blocks: tuple[Block, ...]) -> Document:
             while stack and stack[-1].level >= heading.level:
                 stack.pop()
             parent = stack[-1].slug if stack else None
-            if stack and heading.level > stack[-1].level + 1 or not stack and heading.level > 1:
+            if (stack and heading.level > stack[-1].level + 1) or (not stack and heading.level > 1):
                 raise EditionError(f"heading {heading.text!r} skips a level", edition_file,
                                    heading.line)
             slug = _unique_slug(heading.slug or slugify(heading.text), parent, taken)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build_tools import pipeline, write
+from build_tools import pipeline, search_index, write
 from build_tools.model import Paths
 
 HOOK = Path(__file__).with_name("serve_hook.py")
@@ -15,10 +15,12 @@ HOOK = Path(__file__).with_name("serve_hook.py")
 
 def serve(paths: Paths, address: str = "127.0.0.1:8000") -> int:
     build = pipeline.generate_tree(paths)
+    searched = search_index.prepare(build, paths)
     # The hook reruns the pipeline before each rebuild; mkdocs watches content/ and annexes/.
     config = write.write_config(build, paths, "mkdocs.serve.yml", paths.generated / "serve-site",
                                 site_url=f"http://{address}/",
-                                hooks=[os.path.relpath(HOOK, paths.generated)],
+                                hooks=[os.path.relpath(HOOK, paths.generated),
+                                       *searched["hooks"]],
                                 watch=[os.path.relpath(paths.content, paths.generated),
                                        os.path.relpath(paths.annexes, paths.generated)])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",

@@ -41,3 +41,11 @@ def swap_in(new: Path, target: Path) -> None:
     new.rename(target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def fresh(folder: Path) -> Path:
+    """An empty folder (what a failed build left there is removed first)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    return folder

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -33,30 +32,36 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     if meta.get("edition_repo_url"):
         config["repo_url"] = meta["edition_repo_url"]
     config.update(extra)
+    # Paragraph resolver: p/N/ and p/N.html must both lead on, whichever URL layout this is.
+    config["hooks"] = [*config.get("hooks", []), str(Path(__file__).with_name("resolver_hook.py"))]
     return config
 
 
 def write_tree(build: Build, paths: Paths) -> list[Path]:
-    """Replace the generated docs tree with this build's files; return what was written."""
-    if paths.docs.exists():
-        shutil.rmtree(paths.docs)
-    written = []
+    """Make the generated docs tree exactly this build's files; return the files it holds.
+
+    Unchanged files are not rewritten, so `mkdocs serve` sees only real changes (no rebuild loop).
+    """
+    wanted: dict[Path, bytes] = {}
     for f in build.files:
-        target = paths.docs / f.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(f.content, bytes):
-            target.write_bytes(f.content)
-        else:
-            target.write_text(f.content, encoding="utf-8")
-        written.append(target)
+        data = f.content if isinstance(f.content, bytes) else f.content.encode("utf-8")
+        wanted[paths.docs / f.path] = data
     assets = Path(__file__).parent / ASSETS
-    for item in assets.iterdir():
+    for item in sorted(assets.iterdir()):
         if item.is_file():
-            target = paths.docs / ASSETS / item.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.read_bytes())
-            written.append(target)
-    return written
+            wanted[paths.docs / ASSETS / item.name] = item.read_bytes()
+    if paths.docs.exists():
+        for old in sorted(paths.docs.rglob("*"), reverse=True):
+            if old.is_file() and old not in wanted:
+                old.unlink()
+            elif old.is_dir() and not any(old.iterdir()):
+                old.rmdir()
+    for target, data in wanted.items():
+        if target.exists() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return sorted(wanted)
 
 
 def write_config(build: Build, paths: Paths, name: str, site_dir: Path, **extra: Any) -> Path:

@@ -39,7 +39,7 @@ def test_paragraph_words_equal_source_words_but_for_corrections() -> None:
     for c in inputs.corrections:
         assert edition_text.count(c.edition) == 1, c.id
         edition_text = edition_text.replace(c.edition, c.source)
-    drop = [doc.title, doc.dateline] + [h.text for h in inputs.headings]
+    drop = [doc.title, doc.dateline, *(h.text for h in inputs.headings)]
     # Headings wrap over lines in the source: compare blocks with whitespace normalised.
     src = inputs.source_text
     for h in drop:
@@ -75,9 +75,8 @@ def _text_of(html_out: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_out))
 
 
-SPECIAL = st.sampled_from(list("*_[]()<>#!`\\{}|~^=:&\"'-+.") + ["<script>", "1. ", "# ",
-                                                                 "- ", "&amp;", "[^1]", "{: #x }",
-                                                                 "*[A]: b", "  ", "**", "__"])
+SPECIAL = st.sampled_from([*"*_[]()<>#!`\\{}|~^=:&\"'-+.", "<script>", "1. ", "# ", "- ",
+                           "&amp;", "[^1]", "{: #x }", "*[A]: b", "  ", "**", "__"])
 
 
 @settings(max_examples=300, deadline=None)

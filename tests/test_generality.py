@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 from build_tools import cli
-from build_tools.model import Paths
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other"
 PROJECT = Path(__file__).resolve().parent.parent
@@ -19,7 +18,7 @@ def test_another_document_builds_into_its_own_edition(tmp_path: Path) -> None:
     args = ["--content", str(tmp_path / "doc/content"), "--annexes",
             str(tmp_path / "doc/annexes"), "--out", str(out), "--mkdocs",
             str(PROJECT / "mkdocs.yml")]
-    assert cli.main(["build", *args]) == 0
+    assert cli.main(["build", "--strict", *args]) == 0
     site = out / "site"
     home = (site / "index.html").read_text("utf-8")
     assert "Report of the Joint Workshop on Coastal Fisheries and Marine Data" in home

@@ -91,7 +91,7 @@ def test_a_split_is_refused(doc: Document, inputs: Inputs) -> None:
     two = replace(p, source=p.source[cut + 1:], text=p.text[cut + 1:], number=p.number + 1)
     rest = tuple(replace(q, number=q.number + 1) for q in doc.paragraphs[5:])
     broken = replace(doc, paragraphs=(*doc.paragraphs[:4], one, two, *rest))
-    with pytest.raises(EditionError, match="paragraph 5 .* split, merged or changed"):
+    with pytest.raises(EditionError, match=r"paragraph 5 .* split, merged or changed"):
         number.check(broken, inputs.frozen, Path("numbering.yml"))
 
 

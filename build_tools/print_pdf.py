@@ -1,0 +1,77 @@
+"""Print HTML to PDF with headless Chromium (Playwright), then make the file byte-reproducible."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject
+
+from build_tools.errors import EditionError
+
+CHROMIUM = os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--font-render-hinting=none"]
+FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+
+
+def _chromium_pdf(html: str) -> bytes:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            # The page is self-contained: anything it would fetch is a defect, so nothing goes out.
+            page.route("**/*", lambda route: route.abort())
+            page.set_content(html, wait_until="load")
+            page.emulate_media(media="print")
+            pdf: bytes = page.pdf(format="A4", prefer_css_page_size=True, outline=True,
+                                  tagged=True, display_header_footer=True,
+                                  header_template="<span></span>", footer_template=FOOTER,
+                                  margin={"top": "20mm", "bottom": "20mm", "left": "22mm",
+                                          "right": "22mm"})
+        finally:
+            browser.close()
+    return pdf
+
+
+def render(html: str) -> bytes:
+    """Chromium's PDF of the HTML. Playwright's sync API runs its own event loop, so it runs in a
+    thread of its own, whatever the caller (a test may hold a browser of its own)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        raise EditionError(f"{CHROMIUM} is missing: the PDF is printed with Chromium "
+                           "(make browser-deps, or apt-get install chromium)")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_chromium_pdf, html).result()
+
+
+def pdf_date(day: str) -> str:
+    """A PDF date (D:YYYYMMDDHHmmSSZ) for a YYYY-MM-DD day."""
+    return "D:" + day.replace("-", "")[:8].ljust(8, "0") + "000000Z"
+
+
+def reproducible(raw: bytes, info: dict[str, str], day: str) -> bytes:
+    """The same PDF with fixed metadata and a file identifier drawn from its content, so that
+    two builds of the same text give the same bytes (Chromium stamps the time of printing)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
+    writer.metadata = None  # drop Chromium's Info (dates of printing)
+    writer.add_metadata({**{f"/{k}": v for k, v in info.items()},
+                         "/CreationDate": pdf_date(day), "/ModDate": pdf_date(day)})
+    writer._ID = None
+    first = io.BytesIO()
+    writer.write(first)
+    digest = hashlib.sha256(first.getvalue()).digest()[:16]
+    writer._ID = ArrayObject((ByteStringObject(digest), ByteStringObject(digest)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def html_to_pdf(html: str, info: dict[str, str], day: str) -> bytes:
+    return reproducible(render(html), info, day)

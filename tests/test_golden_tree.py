@@ -1,0 +1,34 @@
+"""Golden output: the whole generated Markdown tree, file by file.
+
+Regenerate after a deliberate change with
+`UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden_tree.py` and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from build_tools.model import Build, Paths
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "tree"
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): p.read_text("utf-8")
+            for p in sorted(root.rglob("*.md")) if p.is_file()}
+
+
+def test_generated_markdown_tree_matches_golden(built: tuple[Build, Paths]) -> None:
+    _, paths = built
+    actual = _tree(paths.docs)
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name, text in actual.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text, "utf-8")
+    expected = _tree(GOLDEN)
+    assert sorted(actual) == sorted(expected), "pages added or removed"
+    for name in expected:
+        assert actual[name] == expected[name], f"{name} differs from tests/golden/tree/{name}"

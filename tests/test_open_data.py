@@ -1,0 +1,255 @@
+"""Open data (JSON, CSV, plain text, Akoma Ntoso) round-trips to the site's paragraphs."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import io
+import itertools
+import json
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+from site_text import site_paragraphs
+
+from build_tools import downloads, export_akn, export_data, export_json
+from build_tools.errors import EditionError
+from build_tools.model import Build, Paths
+
+NS = {"a": export_akn.NS}
+
+
+@pytest.fixture(scope="module")
+def site_words(built: tuple[Build, Paths]) -> dict[int, str]:
+    words = site_paragraphs(built[1].site)
+    assert sorted(words) == list(range(1, len(built[0].doc.paragraphs) + 1))
+    return words
+
+
+@pytest.fixture(scope="module")
+def dl(built: tuple[Build, Paths]) -> Path:
+    return built[1].site / downloads.FOLDER
+
+
+def _names(build: Build) -> dict[str, str]:
+    return downloads._names(build)
+
+
+def _json(dl: Path) -> dict:
+    return json.loads((dl / "paragraphs.json").read_text(encoding="utf-8"))
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+def test_json_validates_against_its_published_schema(dl: Path) -> None:
+    schema = json.loads((dl / "paragraphs.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(_json(dl), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_the_build_refuses_data_that_breaks_the_schema(dl: Path) -> None:
+    data = _json(dl)
+    broken = copy.deepcopy(data)
+    broken["paragraphs"][3]["id"] = "paragraph-4"
+    with pytest.raises(EditionError, match=r"paragraphs/3/id"):
+        export_json.validate(broken)
+    broken = copy.deepcopy(data)
+    del broken["paragraphs"][0]["mentions"][0]["start"]
+    with pytest.raises(EditionError, match="start"):
+        export_json.validate(broken)
+
+
+def test_json_words_numbers_and_ids_equal_the_site(dl: Path, site_words: dict[int, str]) -> None:
+    paras = _json(dl)["paragraphs"]
+    assert [p["number"] for p in paras] == sorted(site_words)
+    for p in paras:
+        assert p["id"] == f"para_{p['number']}"
+        assert p["text"] == site_words[p["number"]], f"paragraph {p['number']}"
+        assert p["url"].endswith(f"#para_{p['number']}")
+
+
+def test_json_sections_are_the_paragraphs_path(built: tuple[Build, Paths], dl: Path) -> None:
+    doc = built[0].doc
+    for p in _json(dl)["paragraphs"]:
+        path = p["section_path"]
+        assert path[-1]["slug"] == p["section"] == doc.paragraph(p["number"]).section
+        for outer, inner in itertools.pairwise(path):
+            assert doc.section(inner["slug"]).parent == outer["slug"]
+
+
+def test_every_offset_points_at_its_words(dl: Path) -> None:
+    count = 0
+    for p in _json(dl)["paragraphs"]:
+        text = p["text"]
+        for m in p["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"] != "", (p["number"], m)
+            count += 1
+        for c in p["corrections"]:
+            assert text[c["start"]:c["end"]] == c["text"]
+            assert c["text"] in c["edition"]
+        for n in p["notes"]:
+            assert 0 <= n["at"] <= len(text)
+    assert count > 0, "no mention was exported"
+
+
+def test_every_annotation_of_the_model_is_exported(built: tuple[Build, Paths], dl: Path) -> None:
+    build = built[0]
+    paras = {p["number"]: p for p in _json(dl)["paragraphs"]}
+    for p in build.doc.paragraphs:
+        rec = paras[p.number]
+        want = sorted((s.kind, s.key, s.start, s.end) for s in p.spans
+                      if s.kind not in export_data.APPARATUS)
+        got = sorted((m["kind"], m["key"], m["start"], m["end"]) for m in rec["mentions"])
+        assert got == want, f"paragraph {p.number}"
+        assert ({c["id"] for c in rec["corrections"]}
+                == {s.key for s in p.spans if s.kind == "correction"})
+        assert {n["id"] for n in rec["notes"]} == {s.key for s in p.spans if s.kind == "note"}
+    keys = {(e["kind"], e["key"]) for e in _json(dl)["entries"]}
+    assert all((m["kind"], m["key"]) in keys for p in paras.values() for m in p["mentions"])
+
+
+# --- CSV and plain text -------------------------------------------------------------------------
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+
+
+def test_paragraphs_csv_words_equal_the_site(dl: Path, site_words: dict[int, str]) -> None:
+    rows = _csv(dl / "paragraphs.csv")
+    assert list(rows[0])[:2] == ["number", "id"]
+    assert {int(r["number"]): r["text"] for r in rows} == site_words
+    assert all(r["id"] == f"para_{r['number']}" for r in rows)
+
+
+def test_mentions_csv_has_one_row_per_mention_and_true_offsets(dl: Path) -> None:
+    rows = _csv(dl / "mentions.csv")
+    texts = {p["number"]: p["text"] for p in _json(dl)["paragraphs"]}
+    assert len(rows) == sum(len(p["mentions"]) for p in _json(dl)["paragraphs"])
+    for r in rows:
+        text = texts[int(r["paragraph"])]
+        assert text[int(r["start"]):int(r["end"])] == r["text"], r
+
+
+def test_plain_text_words_and_numbers_equal_the_site(built: tuple[Build, Paths], dl: Path,
+                                                     site_words: dict[int, str]) -> None:
+    text = (dl / _names(built[0])["text"]).read_text(encoding="utf-8")
+    found = {int(m[1]): m[2] for m in re.finditer(r"(?m)^\[(\d+)\] (.*)$", text)}
+    assert found == site_words
+    for s in built[0].doc.sections[1:]:
+        assert f"\n{s.title}\n" in text
+
+
+def test_the_text_as_received_is_the_source_byte_for_byte(built: tuple[Build, Paths],
+                                                          dl: Path) -> None:
+    meta = built[0].inputs.meta
+    raw = (dl / _names(built[0])["source"]).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == meta["source_sha256"]
+
+
+# --- Akoma Ntoso --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def akn(built: tuple[Build, Paths], dl: Path) -> ET.Element:
+    return ET.fromstring((dl / _names(built[0])["akn"]).read_bytes())  # well-formed, or it raises
+
+
+def _words(el: ET.Element) -> str:
+    return "".join(el.itertext())
+
+
+def test_akn_paragraph_words_equal_the_site(akn: ET.Element, site_words: dict[int, str]) -> None:
+    paras = akn.findall(".//a:mainBody//a:paragraph", NS)
+    assert [int(p.findtext("a:num", namespaces=NS) or 0) for p in paras] == sorted(site_words)
+    for p in paras:
+        n = int(p.findtext("a:num", namespaces=NS) or 0)
+        content = p.find("a:content/a:p", NS)
+        assert content is not None
+        assert _words(content) == site_words[n], f"paragraph {n}"
+
+
+def test_every_akn_eid_of_a_paragraph_is_one_on_the_site(akn: ET.Element,
+                                                         site_words: dict[int, str]) -> None:
+    eids = [p.get("eId") for p in akn.iter(f"{{{export_akn.NS}}}paragraph")]
+    assert eids == [f"para_{n}" for n in sorted(site_words)]
+    every = [el.get("eId") for el in akn.iter() if el.get("eId")]
+    assert len(every) == len(set(every)), "eIds must be unique"
+
+
+def test_akn_is_a_debate_report_with_frbr_identification(built: tuple[Build, Paths],
+                                                          akn: ET.Element) -> None:
+    assert akn.tag == f"{{{export_akn.NS}}}akomaNtoso"
+    report = akn.find("a:debateReport", NS)
+    assert report is not None
+    ident = report.find("a:meta/a:identification", NS)
+    assert ident is not None
+    for level in ("FRBRWork", "FRBRExpression", "FRBRManifestation"):
+        node = ident.find(f"a:{level}", NS)
+        assert node is not None, level
+        for part in ("FRBRthis", "FRBRuri", "FRBRdate", "FRBRauthor"):
+            assert node.find(f"a:{part}", NS) is not None, (level, part)
+    lang = ident.find("a:FRBRExpression/a:FRBRlanguage", NS)
+    assert lang is not None and len(lang.get("language", "")) == 3
+    doc = built[0].doc
+    headings = [h.text for h in report.iter(f"{{{export_akn.NS}}}heading")]
+    assert headings == [s.title for s in doc.sections[1:]]
+
+
+def test_akn_marks_resolve_to_references_and_notes(built: tuple[Build, Paths],
+                                                   akn: ET.Element) -> None:
+    references = akn.find(".//a:references", NS)
+    assert references is not None
+    tlc = {el.get("eId") for el in references}
+    notes = {el.get("eId") for el in akn.findall(".//a:notes/a:note", NS)}
+    body = akn.find(".//a:mainBody", NS)
+    assert body is not None
+    refers = [el for el in body.iter() if el.get("refersTo")]
+    kinds = {el.tag.split("}")[1] for el in refers}
+    assert {"organization", "person", "location"} <= kinds
+    for el in refers:
+        assert el.get("refersTo", "")[1:] in tlc, el.get("refersTo")
+    refs = [el.get("href", "")[1:] for el in body.iter(f"{{{export_akn.NS}}}noteRef")]
+    assert sorted(refs) == sorted(notes)
+    corrections = {c.id for c in built[0].inputs.corrections}
+    assert {f"note_corr_{c}" for c in corrections} <= notes
+    assert {f"note_{n.id}" for n in built[0].inputs.notes} <= notes
+
+
+# --- Download page and dist ---------------------------------------------------------------------
+
+def test_download_page_lists_every_file_with_its_true_size_and_hash(built: tuple[Build, Paths],
+                                                                    dl: Path) -> None:
+    html = (dl / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<a href="([^"/]+)">[^<]+</a></td>\s*<td>.*?</td>\s*'
+                      r'<td>([\d,]+)(?:\xa0|&nbsp;)bytes</td>\s*'
+                      r'<td><code class="sha256">([0-9a-f]{64})</code>', html, re.S)
+    files = sorted(p.name for p in dl.iterdir() if p.name != "index.html")
+    assert sorted(r[0] for r in rows) == files
+    for name, size, digest in rows:
+        raw = (dl / name).read_bytes()
+        assert int(size.replace(",", "")) == len(raw), name
+        assert hashlib.sha256(raw).hexdigest() == digest, name
+        assert (built[1].dist / name).read_bytes() == raw, f"dist/{name}"
+
+
+def test_download_and_print_pages_are_in_the_navigation(built: tuple[Build, Paths]) -> None:
+    nav = [next(iter(item)) for item in built[0].nav if isinstance(item, dict)]
+    assert "Download" in nav and "Print edition" in nav
+    home = (built[1].site / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/"' in home and 'href="print/"' in home
+
+
+def test_the_offline_bundle_carries_the_downloads(built: tuple[Build, Paths]) -> None:
+    zips = sorted(built[1].dist.glob("*.zip"))
+    assert zips, "no offline bundle in dist/"
+    names = set(zipfile.ZipFile(zips[0]).namelist())
+    for f in built[0].files:
+        if f.path.startswith("downloads/") and not f.path.endswith(".md"):
+            assert any(n.endswith(f.path) for n in names), f.path
+    assert any(n.endswith("downloads/index.html") for n in names)
