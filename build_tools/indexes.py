@@ -64,11 +64,13 @@ def _forms(entry: Entry) -> str:
     return ", ".join(f"\u201c{escape(f)}\u201d" for f in entry.forms)
 
 
-def _entry_heading(entry: Entry) -> str:
+def _entry_heading(entry: Entry, level: int = 3) -> str:
+    """One heading per entry: its anchor, and its own search result. Under a group heading it
+    is a level 3, else a level 2 (headings must not skip a level)."""
     text = escape(entry.name)
     if entry.abbr:
         text = f"{escape(entry.abbr[0])} \u2014 {text}"
-    return f"### {text} {{#{anchor(entry.kind, entry.key)}}}\n"
+    return f"{'#' * level} {text} {{#{anchor(entry.kind, entry.key)}}}\n"
 
 
 def _description(entry: Entry) -> list[str]:
@@ -161,7 +163,7 @@ def _grouped_page(build: Build, page: str, kind: str, title: str, intro: str,
         if group:
             out.append(f"## {escape(group[:1].upper() + group[1:])}\n")
         for e in members:
-            out.append(_entry_heading(e))
+            out.append(_entry_heading(e, 3 if group else 2))
             out.extend(_description(e))
             facts = []
             for name, caption in extra.items():
@@ -193,7 +195,7 @@ def topics_page(build: Build, page: str) -> str:
                  "them. The topics and their descriptions are the editor's.")
     for e in sorted((e for e in build.inputs.entries if e.kind == "topic"),
                     key=lambda e: e.name.casefold()):
-        out.append(f"### {escape(e.name)} {{#{anchor('topic', e.key)}}}\n")
+        out.append(f"## {escape(e.name)} {{#{anchor('topic', e.key)}}}\n")
         out.extend(_description(e))
         out.append(f"- Paragraphs: {para_links(build, page, e.get('paras') or ())}\n")
     return "\n".join(out)

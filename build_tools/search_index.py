@@ -1,9 +1,9 @@
 """Paragraph-level search entries: one search result per paragraph, landing on `#para_N`.
 
-Material's search splits pages at headings only, so a paragraph is never a result of its own.
-The mechanism is a mkdocs hook (`search_hook.py`) that works inside Material's search plugin,
-rather than a rewrite of `search/search_index.json` after the build: page URLs then come from
-mkdocs itself (`section/` online, `section.html` offline), each paragraph entry lands right after its
+Material's search splits pages at headings only, so a paragraph is never a result of its own. The
+mechanism is a mkdocs hook (`search_hook.py`) that works inside Material's search plugin, rather
+than a rewrite of `search/search_index.json` after the build: page URLs then come from mkdocs
+itself (`section/` online, `section.html` offline), each paragraph entry lands right after its
 page's entry (Material's result grouping needs the page first), the offline plugin embeds the
 finished index in `search_index.js` unchanged, and `edition serve` can use the same hook. What the
 entries say comes from the model, written here to a JSON file beside the generated config: the
