@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
-import http.server
 import json
 import logging
 import os
@@ -13,17 +11,15 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from build_tools import number, pipeline
+from build_tools.loopback import served
 from build_tools.model import Build, FrozenNumbering, Inputs, Paths
 
 log = logging.getLogger("bench")
@@ -77,22 +73,6 @@ def untouched_site(paths: Paths, site_name: str, out: Path) -> Path:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
                    check=True, env=env, capture_output=True)
     return out / "site"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(root: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def pages(site_dir: Path) -> dict[str, str]:

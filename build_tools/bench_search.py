@@ -11,13 +11,10 @@ taken from the built edition (acronyms, full names, phrases of paragraphs), so a
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import statistics
 import tempfile
-import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +23,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from build_tools import cli, offline, pipeline
+from build_tools.loopback import serve_dir
 from build_tools.model import Build, Paths
 
 CHROMIUM = "/usr/bin/chromium"
@@ -64,18 +62,6 @@ def queries(build: Build, count: int = 12) -> list[str]:
     step = max(1, len(paras) // (count - len(acronyms) - len(names)))
     phrases = [" ".join(p.text.split()[2:6]) for p in paras[::step]]
     return [q for q in acronyms + names + phrases if q][:count]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(root: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @contextmanager
@@ -154,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         with zipfile.ZipFile(offline.zip_path(build, paths.dist)) as zf:
             zf.extractall(unzipped)
         home = unzipped / offline.bundle_name(build) / "index.html"
-        url, server = serve(paths.site)
+        url, server = serve_dir(paths.site)
         try:
             with browser_page() as (page, external):
                 online = time_queries(page, url, qs, args.rounds)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from build_tools import pipeline
+from build_tools.loopback import serve_dir
 from build_tools.model import Build, Paths
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -47,18 +45,6 @@ def content_copy(tmp_path: Path) -> Paths:
     shutil.copytree(PROJECT / "annexes", tmp_path / "annexes")
     return Paths(content=tmp_path / "content", annexes=tmp_path / "annexes",
                  out=tmp_path / "out", mkdocs_yml=PROJECT / "mkdocs.yml")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve_dir(root: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT, serve_dir
+from conftest import PROJECT
 
+from build_tools.loopback import serve_dir
 from build_tools.model import Build, Paths
 
 pytestmark = pytest.mark.browser
