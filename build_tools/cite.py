@@ -334,7 +334,17 @@ def page_data(build: Build, numbers: list[int], extra: dict[str, Cited]) -> dict
             paras[str(n)] = p.section
         else:  # the token occurs in the data itself: give this paragraph in full
             items[f"p{n}"] = full
-    return {"token": TOKEN, "templates": templates, "paras": paras, "items": items}
+    return {"token": TOKEN, "templates": {k: _compact(v) for k, v in templates.items()},
+            "paras": paras, "items": {k: _compact(v) for k, v in items.items()}}
+
+
+def _compact(formats: dict[str, str]) -> dict[str, str]:
+    """CSL-JSON without its indentation (a third of every page's data); edition.js indents it
+    again, as csl_json does, before a reader sees or copies it."""
+    if "csl" not in formats:
+        return formats
+    csl = json.dumps(json.loads(formats["csl"]), ensure_ascii=False, separators=(",", ":"))
+    return {**formats, "csl": csl}
 
 
 def with_citations(build: Build, f: OutFile) -> OutFile:

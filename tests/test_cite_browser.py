@@ -100,6 +100,8 @@ def check_citation(build: Build, got: dict[str, str], n: int) -> None:
     [entry] = parse_string(got["bibtex"], "bibtex").entries.values()
     assert entry.fields["url"] == url and entry.fields["title"] == "{" + title + "}"
     assert f"para. {n}" in entry.fields["note"]
+    # The page carries CSL compact; the reader gets exactly what the build's csl_json writes.
+    assert got["csl"] == cite.csl_json(meta, cite.paragraph_cited(build, p))
     [item] = json.loads(got["csl"])
     assert item["URL"] == url and item["title"] == title and item["note"] == f"para. {n}"
     assert item["section"] == section

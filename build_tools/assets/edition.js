@@ -19,14 +19,21 @@
   var FORMATS = [["text", "Citation", "citation"], ["bibtex", "BibTeX", "BibTeX"],
                  ["csl", "CSL-JSON", "CSL-JSON"]];
 
+  /* The page carries CSL-JSON compact; readers get it indented as the build writes it. */
+  function indented(formats) {
+    var out = Object.assign({}, formats);
+    if (out.csl) out.csl = JSON.stringify(JSON.parse(out.csl), null, 2) + "\n";
+    return out;
+  }
+
   function citation(key) {
-    if (data.items[key]) return data.items[key];
+    if (data.items[key]) return indented(data.items[key]);
     var n = key.replace(/^p/, "");
     var tpl = data.templates[data.paras[n]];
     if (!tpl) return null;
     var out = {};
     Object.keys(tpl).forEach(function (k) { out[k] = tpl[k].split(data.token).join(n); });
-    return out;
+    return indented(out);
   }
 
   /* execCommand: the clipboard API is missing or refused (file://, old browsers). */
