@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -118,26 +119,51 @@ def lighthouse(url: str) -> dict[str, Any]:
     return result
 
 
+def median_of(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure over repeated runs (Lighthouse's performance score moves by
+    several points from run to run on this machine); an error if any run failed."""
+    failed = [r for r in results if "error" in r]
+    if failed:
+        return failed[0]
+    out: dict[str, Any] = {k: statistics.median(r[k] for r in results)
+                           for k in (*CATEGORIES, "KiB")}
+    out["below"] = sorted({b for r in results for b in r["below"]})
+    return out
+
+
+def _ratio(mine: dict[str, Any], other: dict[str, Any] | None, key: str) -> str:
+    if other is None or "error" in mine or "error" in other or not other[key]:
+        return "   -"
+    return f"{mine[key] / other[key]:.2f}"
+
+
 def _row(result: dict[str, Any] | None) -> str:
     if result is None:
         return "n/a".ljust(27)
     if "error" in result:
         return ("error: " + " ".join(result["error"]))[:27].ljust(27)
-    return " ".join(f"{result[c]:>4}" for c in CATEGORIES) + f" {result['KiB']:>6}  "
+    return " ".join(f"{result[c]:>4.0f}" for c in CATEGORIES) + f" {result['KiB']:>6.0f}  "
 
 
-def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None) -> list[str]:
-    lines = ["Lighthouse 12.2.3 (mobile, simulated throttling): perf a11y best-practices SEO "
-             "and page weight (KiB)",
-             f"{'page':<26} {'edition':<27} | {'untouched Material':<27}"]
+def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None,
+                     runs: int = 3) -> list[str]:
+    lines = [f"Lighthouse 12.2.3 (mobile, simulated throttling), median of {runs} runs taken in "
+             "turn: perf a11y best-practices SEO, page weight (KiB); ratios edition/untouched",
+             f"{'page':<26} {'edition':<27} | {'untouched Material':<27} | perf  weight"]
     below: set[str] = set()
     with served(edition_site) as ours, served(plain_site) as theirs:
         for label, path in pages(edition_site).items():
-            mine = lighthouse(ours + path)
-            other = lighthouse(theirs + path) if (plain_site / path / "index.html").exists() \
-                else None
+            has_other = (plain_site / path / "index.html").exists()
+            mine_runs, other_runs = [], []
+            for _ in range(runs):  # in turn, so a slow spell of the machine hits both
+                mine_runs.append(lighthouse(ours + path))
+                if has_other:
+                    other_runs.append(lighthouse(theirs + path))
+            mine = median_of(mine_runs)
+            other = median_of(other_runs) if has_other else None
             below.update(mine.get("below", []))
-            lines.append(f"{label:<26} {_row(mine)} | {_row(other)}")
+            lines.append(f"{label:<26} {_row(mine)} | {_row(other)} | "
+                         f"{_ratio(mine, other, 'performance')}  {_ratio(mine, other, 'KiB')}")
             log.info("%s", lines[-1])
     if bundle is not None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -217,6 +243,7 @@ def scaling_table(paths: Paths) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__)
     parser.add_argument("--no-lighthouse", action="store_true", help="timings only")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and site")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     if not args.no_lighthouse and not LIGHTHOUSE.exists():
@@ -234,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                                               or build.inputs.meta["document_title"]),
                                    Path(tmp) / "plain")
             bundles = sorted(paths.dist.glob("*-offline.zip")) if paths.dist.exists() else []
-            out.extend(lighthouse_table(paths.site, plain, bundles[0] if bundles else None))
+            out.extend(lighthouse_table(paths.site, plain, bundles[0] if bundles else None,
+                                        args.runs))
         out.extend(scaling_table(paths))
     sys.stdout.write("\n".join(out) + "\n")
     return 0
