@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from build_tools import pipeline
@@ -81,8 +82,11 @@ def test_annex_pages_say_what_the_text_says_and_that_they_are_missing(
 def test_edition_page_lists_every_correction_with_its_original(built: tuple[Build, Paths]) -> None:
     build, paths = built
     html = (paths.site / "edition" / "index.html").read_text("utf-8")
+    text = unescape(re.sub(r"<[^>]+>", "", html))
     for c in build.inputs.corrections:
-        assert c.id in html or c.reason.split()[0] in html
+        assert f"\u201c{c.source}\u201d" in text, c.id
+        assert f"\u201c{c.edition}\u201d" in text, c.id
+        assert " ".join(c.reason.split()) in " ".join(text.split()), c.id
     md = (paths.docs / "edition.md").read_text("utf-8")
     assert md.count("| [") >= len(build.inputs.corrections)
 
