@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime
 import html
 import json
-import posixpath
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from build_tools.markdown import attr, escape
-from build_tools.model import Build, Document, Meta, OutFile, Paragraph, Section
+from build_tools.markdown import attr, escape, link
+from build_tools.model import Build, Meta, OutFile, Paragraph, Section
 from build_tools.slug import slugify
 
 HOW_TO_CITE = "how-to-cite.md"
@@ -205,17 +204,9 @@ def paragraph_cited(build: Build, p: Paragraph) -> Cited:
                  url=permanent_url(meta, p.number))
 
 
-def _descendants(doc: Document, slug: str) -> set[str]:
-    found = {slug}
-    for s in doc.sections:
-        if s.parent in found:
-            found.add(s.slug)
-    return found
-
-
 def section_cited(build: Build, section: Section) -> Cited:
     meta, doc = build.inputs.meta, build.doc
-    within = _descendants(doc, section.slug)
+    within = {section.slug, *(s.slug for s in doc.descendants(section.slug))}
     numbers = [p.number for p in doc.paragraphs if p.section in within]
     page = dict(build.page_of)[section.slug]
     return Cited(key=f"{_slug(meta)}-{section.slug}", label="this section",
@@ -366,6 +357,6 @@ def with_citations(build: Build, f: OutFile) -> OutFile:
 
 def run(build: Build) -> Build:
     files = tuple(with_citations(build, f) for f in build.files)
-    concordance = posixpath.relpath(CONCORDANCE, posixpath.dirname(HOW_TO_CITE) or ".")
+    concordance = link(HOW_TO_CITE, CONCORDANCE)
     files += (how_to_cite_page(build, concordance),)
     return replace(build, files=files)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from build_tools import cite
 from build_tools.model import Build, Entry, Paragraph, Section, Span
 
 # Span kinds that are the editor's apparatus; every other kind is a mention of an index entry.
@@ -18,10 +19,7 @@ META_FIELDS = ("document_title", "document_short_title", "document_dateline", "d
 
 def page_url(build: Build, section: str) -> str:
     """The online address of a section's page (directory URLs, as mkdocs.yml sets them)."""
-    page = dict(build.page_of)[section]
-    path = page.removesuffix("index.md").removesuffix(".md")
-    path = path + "/" if path and not path.endswith("/") else path
-    return str(build.inputs.meta["edition_site_url"]) + path
+    return str(build.inputs.meta["edition_site_url"]) + cite.page_url(dict(build.page_of)[section])
 
 
 def paragraph_url(build: Build, p: Paragraph) -> str:

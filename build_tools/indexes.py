@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from build_tools.markdown import escape
+from build_tools.markdown import escape, link
 from build_tools.mentions import (
     INDEX_HOME,
     INDEX_PAGES,
@@ -21,7 +21,6 @@ from build_tools.mentions import (
     entries_by_key,
     entry_href,
     label_markdown,
-    rel,
 )
 from build_tools.model import Build, Entry, OutFile
 
@@ -52,7 +51,7 @@ def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
             continue  # reported by the checks
         p = doc.paragraph(n)
         title = doc.section(p.section).title
-        item = f"[¶\u00a0{n}]({rel(page, paths[p.section], p.eid)})"
+        item = f"[¶\u00a0{n}]({link(page, paths[p.section], p.eid)})"
         if groups and groups[-1][0] == title:
             groups[-1][1].append(item)
         else:
@@ -269,7 +268,7 @@ def home(build: Build, present: list[tuple[str, str, str]]) -> str:
                  "The entries are curated by the editor; what a body or instrument is, and the "
                  "notes, are the editor's words, not the document's.")
     for kind, page, title in present:
-        out.append(f"- [{escape(title)}]({rel(INDEX_HOME, page)}) ({counts[kind]})")
+        out.append(f"- [{escape(title)}]({link(INDEX_HOME, page)}) ({counts[kind]})")
     return "\n".join(out) + "\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Callable
 
@@ -37,6 +38,12 @@ def escape(text: str) -> str:
             return lead + token + "\\" + rest if rest[:1] in ".)" else escaped
         return lead + "\\" + escaped[len(lead):]
     return escaped
+
+
+def link(from_page: str, to_page: str, fragment: str = "") -> str:
+    """A relative link between two generated pages (mkdocs resolves and checks .md links)."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{fragment}" if fragment else "")
 
 
 def attr(text: str) -> str:

@@ -6,10 +6,9 @@ first mention of an entry in a paragraph (see annotate) is also a link to its in
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
-from build_tools.markdown import attr, escape
+from build_tools.markdown import attr, escape, link
 from build_tools.model import Build, Entry, Paragraph, Section, Span
 
 INDEX_DIR = "indexes"
@@ -57,14 +56,8 @@ def anchor(kind: str, key: str) -> str:
     return f"{kind}-{key}"
 
 
-def rel(from_page: str, to_page: str, fragment: str = "") -> str:
-    """A relative link between two generated Markdown pages (as render.link)."""
-    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return path + (f"#{fragment}" if fragment else "")
-
-
 def entry_href(page: str, kind: str, key: str) -> str:
-    return rel(page, PAGE_OF_KIND[kind], anchor(kind, key))
+    return link(page, PAGE_OF_KIND[kind], anchor(kind, key))
 
 
 def title_attr(text: str) -> str:

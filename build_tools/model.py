@@ -167,6 +167,16 @@ class Document:
         # A lookup per paragraph by a scan of all sections made the generator quadratic.
         return {s.slug: s for s in self.sections}
 
+    def descendants(self, slug: str) -> tuple[Section, ...]:
+        """The sections below a section, at any depth, in document order."""
+        found: list[Section] = []
+        wanted = {slug}
+        for s in self.sections:
+            if s.parent in wanted:
+                found.append(s)
+                wanted.add(s.slug)
+        return tuple(found)
+
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
 

@@ -19,7 +19,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from build_tools import render
-from build_tools.markdown import attr, escape, render_spans
+from build_tools.markdown import attr, escape, link, render_spans
 from build_tools.model import Build, Paragraph, Section
 
 PAGE = "print.md"
@@ -42,7 +42,7 @@ class PrintWriter(render.PageWriter):
 
     def paragraph(self, p: Paragraph) -> str:
         body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
-        home = render.link(self.page, self.paths[p.section], p.eid)
+        home = link(self.page, self.paths[p.section], p.eid)
         # A Markdown link (not raw HTML), so that mkdocs turns the .md path into the page's URL.
         number = f'[{p.number}]({home}){{: .pnum title="Paragraph {p.number}" }}'
         return f'{number} {body}\n{{: #{self.id_prefix}{p.eid} .para data-n="{p.number}" }}\n'

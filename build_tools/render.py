@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from build_tools import cite, mentions
-from build_tools.markdown import escape, render_spans
+from build_tools.markdown import escape, link, render_spans
 from build_tools.model import (
     Build,
     Correction,
@@ -32,12 +31,6 @@ def page_paths(doc: Document) -> dict[str, str]:
     parents = {s.parent for s in doc.sections if s.parent}
     return {s.slug: HOME if s.level == 0 else f"{s.slug}/index.md" if s.slug in parents
             else f"{s.slug}.md" for s in doc.sections}
-
-
-def link(from_page: str, to_page: str, fragment: str = "") -> str:
-    """A relative link between two generated Markdown pages (mkdocs resolves .md links)."""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return rel + (f"#{fragment}" if fragment else "")
 
 
 def correction_note(c: Correction) -> str:
@@ -108,22 +101,12 @@ def _section_body(build: Build, writer: PageWriter, section: Section) -> list[st
     children = tuple(s for s in doc.sections if s.parent == section.slug)
     if children:
         out.append('<nav class="subsections" aria-label="Subsections" markdown>\n')
-        out.extend(_contents(build, writer.page, _descendants(doc, section.slug)))
+        out.extend(_contents(build, writer.page, doc.descendants(section.slug)))
         out.append("\n</nav>\n")
     extra = mentions.section_footer(build, writer.page, section)
     if extra:
         out.append(extra)
     return out
-
-
-def _descendants(doc: Document, slug: str) -> tuple[Section, ...]:
-    found: list[Section] = []
-    wanted = {slug}
-    for s in doc.sections:
-        if s.parent in wanted:
-            found.append(s)
-            wanted.add(s.slug)
-    return tuple(found)
 
 
 def ending_note(inputs: Inputs) -> str:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import replace
 from typing import Any
 
 from build_tools import cite
-from build_tools.markdown import escape
+from build_tools.markdown import escape, link
 from build_tools.model import Build, OutFile, Paragraph
 
 FIRST_WORDS = 8
@@ -95,7 +94,7 @@ def concordance_page(build: Build) -> OutFile:
         "# Paragraph concordance\n",
         f"Every paragraph of the document by number, with its section and its permanent "
         f"address (`{cite.site_url(meta)}p/N/`), which leads to the paragraph wherever its page "
-        f"is. See also [how to cite]({_link(here, cite.HOW_TO_CITE)}).\n",
+        f"is. See also [how to cite]({link(here, cite.HOW_TO_CITE)}).\n",
         "| \u00b6 | Section | Begins | Permanent address |",
         "|---:|---|---|---|",
     ]
@@ -103,15 +102,11 @@ def concordance_page(build: Build) -> OutFile:
         page = paths[p.section]
         section = doc.section(p.section)
         out.append(
-            f"| [\u00b6\u00a0{p.number}]({_link(here, page)}#{p.eid}) "
-            f"| [{escape(section.title)}]({_link(here, page)}) "
+            f"| [\u00b6\u00a0{p.number}]({link(here, page)}#{p.eid}) "
+            f"| [{escape(section.title)}]({link(here, page)}) "
             f"| {escape(first_words(p))} "
-            f"| [p/{p.number}/]({_link(here, f'p/{p.number}/index.html')}) |")
+            f"| [p/{p.number}/]({link(here, f'p/{p.number}/index.html')}) |")
     return OutFile(here, "\n".join(out) + "\n")
-
-
-def _link(from_page: str, to: str) -> str:
-    return posixpath.relpath(to, posixpath.dirname(from_page) or ".")
 
 
 def with_nav(nav: tuple[Any, ...]) -> tuple[Any, ...]:
