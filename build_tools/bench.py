@@ -111,6 +111,9 @@ def lighthouse(url: str) -> dict[str, Any]:
     result: dict[str, Any] = {c: round(100 * (report["categories"][c]["score"] or 0))
                               for c in CATEGORIES}
     result["KiB"] = round(report["audits"]["total-byte-weight"]["numericValue"] / 1024)
+    # The same requests' bytes once decompressed (gzip hides part of what a page carries).
+    result["raw KiB"] = round(sum(r.get("resourceSize") or 0 for r in
+                                  report["audits"]["network-requests"]["details"]["items"]) / 1024)
     result["below"] = sorted(
         f"{a['id']}" for c in CATEGORIES if c != "performance"
         for ref in report["categories"][c]["auditRefs"]
@@ -126,7 +129,7 @@ def median_of(results: list[dict[str, Any]]) -> dict[str, Any]:
     if failed:
         return failed[0]
     out: dict[str, Any] = {k: statistics.median(r[k] for r in results)
-                           for k in (*CATEGORIES, "KiB")}
+                           for k in (*CATEGORIES, "KiB", "raw KiB")}
     out["below"] = sorted({b for r in results for b in r["below"]})
     return out
 
@@ -139,19 +142,22 @@ def _ratio(mine: dict[str, Any], other: dict[str, Any] | None, key: str) -> str:
 
 def _row(result: dict[str, Any] | None) -> str:
     if result is None:
-        return "n/a".ljust(27)
+        return "n/a".ljust(31)
     if "error" in result:
-        return ("error: " + " ".join(result["error"]))[:27].ljust(27)
-    return " ".join(f"{result[c]:>4.0f}" for c in CATEGORIES) + f" {result['KiB']:>6.0f}  "
+        return ("error: " + " ".join(result["error"]))[:31].ljust(31)
+    return (" ".join(f"{result[c]:>4.0f}" for c in CATEGORIES)
+            + f" {result['KiB']:>4.0f} {result['raw KiB']:>5.0f}  ")
 
 
 def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None,
                      runs: int = 3) -> list[str]:
     lines = [f"Lighthouse 12.2.3 (mobile, simulated throttling), median of {runs} runs taken in "
-             "turn: perf a11y best-practices SEO, page weight (KiB); ratios edition/untouched",
-             f"{'page':<26} {'edition':<27} | {'untouched Material':<27} | perf  weight"]
+             "turn, served as a static host serves (gzip, HTTP/1.1): perf a11y best-practices "
+             "SEO, page weight (KiB sent, KiB decompressed); ratios edition/untouched",
+             f"{'page':<26} {'edition':<31} | {'untouched Material':<31} | perf  weight  raw"]
     below: set[str] = set()
-    with served(edition_site) as ours, served(plain_site) as theirs:
+    with served(edition_site, as_hosted=True) as ours, \
+            served(plain_site, as_hosted=True) as theirs:
         for label, path in pages(edition_site).items():
             has_other = (plain_site / path / "index.html").exists()
             mine_runs, other_runs = [], []
@@ -163,7 +169,8 @@ def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None,
             other = median_of(other_runs) if has_other else None
             below.update(mine.get("below", []))
             lines.append(f"{label:<26} {_row(mine)} | {_row(other)} | "
-                         f"{_ratio(mine, other, 'performance')}  {_ratio(mine, other, 'KiB')}")
+                         f"{_ratio(mine, other, 'performance')}  {_ratio(mine, other, 'KiB')}  "
+                         f"{_ratio(mine, other, 'raw KiB')}")
             log.info("%s", lines[-1])
     if bundle is not None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -171,7 +178,7 @@ def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None,
                 zf.extractall(tmp)
             index = sorted(Path(tmp).rglob("index.html"), key=lambda p: len(p.parts))[0]
             # Lighthouse cannot audit file:// pages: the unzipped bundle is served on loopback.
-            with served(index.parent) as url:
+            with served(index.parent, as_hosted=True) as url:
                 mine = lighthouse(url)
             below.update(mine.get("below", []))
             lines.append(f"{'offline bundle (home)':<26} {_row(mine)} | {_row(None)}")

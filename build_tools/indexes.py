@@ -56,7 +56,13 @@ def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
             groups[-1][1].append(item)
         else:
             groups.append((title, [item]))
-    return "; ".join(f"*{escape(title)}*: {', '.join(items)}" for title, items in groups)
+    if not groups:
+        return ""
+    # Out of the search index: a search for a section's name should find the section and its
+    # paragraphs, not every entry that lists a paragraph of it.
+    return ('<span data-search-exclude="mentions">'
+            + "; ".join(f"*{escape(title)}*: {', '.join(items)}" for title, items in groups)
+            + "</span>")
 
 
 def _forms(entry: Entry) -> str:

@@ -31,9 +31,14 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     }
     if meta.get("edition_repo_url"):
         config["repo_url"] = meta["edition_repo_url"]
+    # The edition's styles inline, Material's palette cut to the site's colours (theme_css.py).
+    config["theme"] = {"custom_dir": str(Path(__file__).with_name("theme"))}
     config.update(extra)
-    # Paragraph resolver: p/N/ and p/N.html must both lead on, whichever URL layout this is.
-    config["hooks"] = [*config.get("hooks", []), str(Path(__file__).with_name("resolver_hook.py"))]
+    # The paragraph resolver (p/N/ and p/N.html lead on, whichever the URL layout) and the
+    # inline stylesheet of theme/main.html.
+    config["hooks"] = [*config.get("hooks", []),
+                       *(str(Path(__file__).with_name(hook))
+                         for hook in ("resolver_hook.py", "style_hook.py"))]
     return config
 
 

@@ -18,7 +18,6 @@ from build_tools.model import Build, Paths
 pytestmark = pytest.mark.browser
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 REFRESH = re.compile(r'http-equiv="refresh"', re.IGNORECASE)
 RUN_AXE = """async () => {
   const r = await axe.run(document, {resultTypes: ["violations"]});
@@ -70,8 +69,10 @@ def bundle_dir(built: tuple[Build, Paths], tmp_path_factory: pytest.TempPathFact
 
 def axe_violations(page: object, url: str, scheme: str) -> list[str]:
     page.goto(url)  # type: ignore[attr-defined]
-    actual = page.evaluate("document.body.dataset.mdColorScheme")  # type: ignore[attr-defined]
-    assert actual == SCHEMES[scheme], f"{url}: palette {actual!r} in {scheme} mode"
+    # The dark scheme is the inline stylesheet's (Material's colours on :root, color-scheme dark).
+    actual = page.evaluate(  # type: ignore[attr-defined]
+        "getComputedStyle(document.documentElement).colorScheme")
+    assert (actual == "dark") == (scheme == "dark"), f"{url}: color-scheme {actual!r} in {scheme}"
     page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
     found: list[str] = page.evaluate(RUN_AXE)  # type: ignore[attr-defined]
     return found

@@ -4,6 +4,7 @@ mentions its body; and the checks that `--strict` fails on."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -248,3 +249,16 @@ def test_strict_cli_keeps_the_last_good_site(content_copy: Paths) -> None:
     assert code == 1
     assert (site / "marker").read_text() == "last good site"
     shutil.rmtree(out)
+
+
+def test_paragraph_lists_of_the_indexes_stay_out_of_search(built: tuple[Build, Paths]) -> None:
+    """A search for a section's name finds the section and its paragraphs, not every index
+    entry that lists one of its paragraphs; the index pages still show the lists."""
+    site = built[1].site
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    entries = [d for d in docs if d["location"].startswith("indexes/")]
+    assert len(entries) > 100
+    assert [d["location"] for d in entries if "\u00b6" in d["text"]] == []
+    page = html_of(site, "indexes/bodies.md")
+    assert page.count(">\u00b6\u00a0") > 100
+    assert "data-search-exclude" not in page  # Material takes its marker out of the page

@@ -122,8 +122,7 @@ def test_an_external_reference_fails_the_build_and_keeps_the_last_site(
     # A base config that asks every page to load a style sheet from another host.
     text = project_paths(tmp_path).mkdocs_yml.read_text()
     base = tmp_path / "mkdocs.yml"
-    extra = "extra_css:\n  - https://cdn.example.org/x.css\n"
-    base.write_text(text.replace("extra_css:\n", extra, 1))
+    base.write_text(text + "\nextra_css:\n  - https://cdn.example.org/x.css\n")
     assert base.read_text() != text
     broken = Paths(content=content_copy.content, annexes=content_copy.annexes,
                    out=content_copy.out, mkdocs_yml=base)
