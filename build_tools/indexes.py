@@ -23,6 +23,7 @@ from build_tools.mentions import (
     label_markdown,
 )
 from build_tools.model import Build, Entry, OutFile
+from build_tools.search_index import exclude_attr
 
 EDITOR = '<span class="ed-label">Editor</span>'
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -60,7 +61,7 @@ def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
         return ""
     # Out of the search index: a search for a section's name should find the section and its
     # paragraphs, not every entry that lists a paragraph of it.
-    return ('<span data-search-exclude="mentions">'
+    return (f"<span {exclude_attr('paragraph-list')}>"
             + "; ".join(f"*{escape(title)}*: {', '.join(items)}" for title, items in groups)
             + "</span>")
 

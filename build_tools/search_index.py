@@ -26,7 +26,12 @@ HOOK = Path(__file__).with_name("search_hook.py")
 # The attribute Material's search parser honours: the paragraph's words leave the page's own
 # entry, so a phrase hit is the paragraph, not the whole page above it (and nothing is indexed
 # twice). Material strips `data-search-*="..."` attributes from the page afterwards.
-EXCLUDE_ATTR = 'data-search-exclude="paragraph"'
+def exclude_attr(why: str) -> str:
+    """The attribute that keeps an element's words out of Material's search index."""
+    return f'data-search-exclude="{why}"'
+
+
+EXCLUDE_ATTR = exclude_attr("paragraph")
 # Material multiplies a page-level hit by up to 5 and a section hit by up to 2, so a page that
 # quotes a few words of a paragraph (an index, the concordance) would outrank the paragraph
 # itself; this per-document boost (Material passes it to lunr) gives the paragraph the lead.
