@@ -23,14 +23,16 @@ from build_tools.model import Build, Entry, Paragraph, Paths
 
 SIDECAR = "search-paragraphs.json"
 HOOK = Path(__file__).with_name("search_hook.py")
-# The attribute Material's search parser honours: the paragraph's words leave the page's own
-# entry, so a phrase hit is the paragraph, not the whole page above it (and nothing is indexed
-# twice). Material strips `data-search-*="..."` attributes from the page afterwards.
+
+
 def exclude_attr(why: str) -> str:
-    """The attribute that keeps an element's words out of Material's search index."""
+    """The attribute that keeps an element's words out of Material's search index (Material
+    strips `data-search-*="..."` attributes from the page afterwards)."""
     return f'data-search-exclude="{why}"'
 
 
+# The paragraph's words leave the page's own entry, so a phrase hit is the paragraph, not the
+# whole page above it (and nothing is indexed twice).
 EXCLUDE_ATTR = exclude_attr("paragraph")
 # Material multiplies a page-level hit by up to 5 and a section hit by up to 2, so a page that
 # quotes a few words of a paragraph (an index, the concordance) would outrank the paragraph

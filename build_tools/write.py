@@ -31,7 +31,7 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     }
     if meta.get("edition_repo_url"):
         config["repo_url"] = meta["edition_repo_url"]
-    # The edition's styles inline, Material's palette cut to the site's colours (theme_css.py).
+    # The edition's styles inline, after Material's dark scheme (theme_css.py, style_hook.py).
     config["theme"] = {"custom_dir": str(Path(__file__).with_name("theme"))}
     config.update(extra)
     # The paragraph resolver (p/N/ and p/N.html lead on, whichever the URL layout) and the
