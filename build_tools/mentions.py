@@ -10,7 +10,6 @@ from typing import Any
 
 from build_tools.markdown import attr, escape, link
 from build_tools.model import Build, Entry, Paragraph, Section, Span
-from build_tools.search_index import exclude_attr
 
 INDEX_DIR = "indexes"
 INDEX_HOME = f"{INDEX_DIR}/index.md"
@@ -124,10 +123,7 @@ def section_footer(build: Build, page: str, section: Section) -> str:
     if not rows:
         return ""
     return "\n".join([
-        # Out of search, as the indexes' paragraph lists: a search for a body finds where the
-        # text names it, not every section page that lists it here.
-        f'<aside class="deals-with" aria-label="What this section deals with" '
-        f'{exclude_attr("deals-with")} markdown>\n',
+        '<aside class="deals-with" aria-label="What this section deals with" markdown>\n',
         "**This section deals with**\n",
         *rows,
         "\n</aside>\n",

@@ -165,5 +165,10 @@ def test_keyboard_reaches_search_permalink_and_cite(page: object, site_url: str,
         page.keyboard.press("Shift+Tab")  # type: ignore[attr-defined]
         if page.evaluate("document.activeElement.matches('p.para a.plink')"):  # type: ignore[attr-defined]
             break
+    back = focused(page)
+    assert back["href"] == link["href"], (back, link)
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    # The fragment navigation is not synchronous with the key press: wait for it (2 s at most).
+    page.wait_for_function("h => location.hash === h", arg=link["href"],  # type: ignore[attr-defined]
+                           timeout=2000)
     assert page.url.endswith(link["href"]), (page.url, link)  # type: ignore[attr-defined]
