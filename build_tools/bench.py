@@ -250,7 +250,7 @@ def scaling_table(paths: Paths) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__)
     parser.add_argument("--no-lighthouse", action="store_true", help="timings only")
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and site")
+    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page and site")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     if not args.no_lighthouse and not LIGHTHOUSE.exists():

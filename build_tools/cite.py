@@ -223,11 +223,11 @@ def document_cited(build: Build) -> Cited:
 def controls(p: Paragraph) -> str:
     """The ¶ permalink and the cite button that end a paragraph. Their visible marks are CSS
     content, so the paragraph's text (search, copy) stays the document's; the button is hidden
-    until edition.js wires it (with JavaScript off it would do nothing)."""
-    return (f' <a class="plink" href="#{p.eid}" aria-label="Link to paragraph {p.number}" '
-            f'title="Link to paragraph {p.number}"></a>'
+    until edition.js wires it (with JavaScript off it would do nothing). They are named by
+    aria-label, not title: Material mounts a tooltip on every titled element as the page loads."""
+    return (f' <a class="plink" href="#{p.eid}" aria-label="Link to paragraph {p.number}"></a>'
             f'<button type="button" class="cite-btn" data-cite="p{p.number}" '
-            f'aria-label="Cite paragraph {p.number}" title="Cite paragraph {p.number}" '
+            f'aria-label="Cite paragraph {p.number}" '
             f'aria-controls="{PANEL_ID}" aria-expanded="false" hidden></button>')
 
 

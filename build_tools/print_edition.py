@@ -10,7 +10,6 @@ and sha256.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -18,13 +17,12 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from build_tools import render
+from build_tools import inline, render
 from build_tools.markdown import attr, escape, link, render_spans
 from build_tools.model import Build, Paragraph, Section
 
 PAGE = "print.md"
 SITE_ID_PREFIX = "print-"  # print-para_N on the site's print page; para_N in the PDF
-ASSETS = Path(__file__).parent / "assets"
 STYLESHEETS = ("edition.css", "print-standalone.css")  # the site's, then a plain base
 # The Markdown extensions mkdocs.yml enables (tests/test_print_edition.py holds the two lists
 # together), so the standalone HTML reads the generated Markdown as the site does.
@@ -44,7 +42,7 @@ class PrintWriter(render.PageWriter):
         body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
         home = link(self.page, self.paths[p.section], p.eid)
         # A Markdown link (not raw HTML), so that mkdocs turns the .md path into the page's URL.
-        number = f'[{p.number}]({home}){{: .pnum title="Paragraph {p.number}" }}'
+        number = f'[{p.number}]({home}){{: .pnum aria-label="Paragraph {p.number}" }}'
         return f'{number} {body}\n{{: #{self.id_prefix}{p.eid} .para data-n="{p.number}" }}\n'
 
 
@@ -127,7 +125,7 @@ def standalone_html(build: Build) -> str:
     base = str(meta["edition_site_url"])
     md = markdown.Markdown(extensions=[*EXTENSIONS, _SiteLinksExtension(base, PAGE)])
     html = md.convert(body(build, ""))
-    css = "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in STYLESHEETS)
+    css = "\n".join((inline.FOLDER / name).read_text(encoding="utf-8") for name in STYLESHEETS)
     lang = attr(str(meta["document_language"]))
     return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{attr(build.doc.title)}</title>\n<style>\n{css}\n</style>\n</head>\n"

@@ -69,8 +69,9 @@ class PageWriter:
 
     def paragraph(self, p: Paragraph) -> str:
         body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
-        number = (f'<a class="pnum" href="#{p.eid}" title="Paragraph {p.number}" tabindex="-1">'
-                  f"{p.number}</a>")
+        # aria-label, not title (no tooltip to mount at load: cite.controls).
+        number = (f'<a class="pnum" href="#{p.eid}" aria-label="Paragraph {p.number}" '
+                  f'tabindex="-1">{p.number}</a>')
         return (f"{number} {body}{cite.controls(p)}\n"
                 f"{{: #{p.eid} .para data-n=\"{p.number}\" }}\n")
 

@@ -31,14 +31,14 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     }
     if meta.get("edition_repo_url"):
         config["repo_url"] = meta["edition_repo_url"]
-    # The edition's styles inline, after Material's dark scheme (theme_css.py, style_hook.py).
+    # The edition's style and script inline, with Material's dark scheme (inline.py).
     config["theme"] = {"custom_dir": str(Path(__file__).with_name("theme"))}
     config.update(extra)
     # The paragraph resolver (p/N/ and p/N.html lead on, whichever the URL layout) and the
-    # inline stylesheet of theme/main.html.
+    # inline style and script of theme/main.html.
     config["hooks"] = [*config.get("hooks", []),
                        *(str(Path(__file__).with_name(hook))
-                         for hook in ("resolver_hook.py", "style_hook.py"))]
+                         for hook in ("resolver_hook.py", "inline_hook.py"))]
     return config
 
 

@@ -4,9 +4,11 @@ right edge. Screenshots are kept (EDITION_SHOTS=folder keeps them there) for a p
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import Requests
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +90,53 @@ def test_print_cuts_nothing_off(page: object, site_url: str, site_dir: Path,
             "getComputedStyle(document.querySelector('.md-header')).display")
         assert hidden == "none", "print shows the site's header"
     assert problems == [], "\n".join(problems)
+
+
+# Layout shifts of the page so far, with what moved (a shift after input would not count, and
+# there is none here).
+SHIFTS = """() => new Promise(done => {
+  const out = [];
+  new PerformanceObserver(list => list.getEntries().forEach(e => out.push(
+      `${e.value.toFixed(4)}: ${e.sources.map(s => s.node && s.node.nodeName).join(" ")}`)))
+    .observe({type: "layout-shift", buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => done(out)));
+})"""
+
+
+@pytest.fixture
+def touch_phone(browser: object) -> Iterator[object]:
+    """A phone: 375 px, touch, no hover; external requests fail the test."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    requests = Requests()
+    context.route("**/*", requests.check)
+    yield context.new_page()
+    context.close()
+    assert requests.external == [], f"external requests: {requests.external}"
+
+
+def test_a_touch_screen_shows_permalink_and_cite(touch_phone: object, site_url: str,
+                                                 site_dir: Path) -> None:
+    """Without hover the ¶ link and the cite button are always shown (edition.css)."""
+    page = touch_phone
+    page.goto(site_url + pages_to_check(site_dir)["section"])  # type: ignore[attr-defined]
+    assert page.evaluate("matchMedia('(hover: none)').matches")  # type: ignore[attr-defined]
+    para = page.locator("p.para:not(:target)").nth(1)  # type: ignore[attr-defined]
+    para.locator("button.cite-btn:not([hidden])").wait_for()
+    for mark in ("a.plink", "button.cite-btn"):
+        look = para.locator(mark).evaluate(
+            "e => [getComputedStyle(e).opacity, getComputedStyle(e).visibility]")
+        assert look == ["1", "visible"], (mark, look)
+
+
+def test_showing_the_cite_buttons_moves_no_text(touch_phone: object, site_url: str,
+                                                site_dir: Path) -> None:
+    """The script shows the cite buttons in the places kept for them: nothing shifts. Whether
+    a button would need a line of its own depends on the width: two phones' widths are tried."""
+    page = touch_phone
+    for width in (PHONE["width"], 412):  # 412: the phone Lighthouse emulates
+        page.set_viewport_size({**PHONE, "width": width})  # type: ignore[attr-defined]
+        for name, rel in pages_to_check(site_dir).items():
+            page.goto(site_url + rel)  # type: ignore[attr-defined]
+            page.locator("button.cite-btn:not([hidden])").first.wait_for()  # type: ignore[attr-defined]
+            assert page.evaluate(SHIFTS) == [], (width, name)  # type: ignore[attr-defined]

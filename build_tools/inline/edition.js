@@ -1,4 +1,4 @@
-/* Reserved for the edition's reader tools (cite, permalinks); loaded on every page. */
+/* The edition's reader tools (cite, accessible names); inline in every page after Material's script. */
 
 /* Cite (issue 4): a paragraph's or a section's cite button copies its citation at once and opens
    a panel with the same as BibTeX and CSL-JSON. The citations come from the page's data block

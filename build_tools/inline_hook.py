@@ -1,0 +1,33 @@
+"""mkdocs hook: the edition's style and script for theme/main.html (why: inline.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from build_tools import inline, theme_css
+
+# Python-Markdown's toc writes the heading permalink's label as a title, which Material turns
+# into a tooltip mounted at load on every heading; as aria-label it names the link all the same.
+HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    if config.theme.get("palette"):
+        raise PluginError("theme.palette: the edition's dark scheme follows the reader's system "
+                          "in CSS (build_tools/theme_css.py); Material's toggle would load "
+                          "palette.css beside it")
+    try:
+        env.globals["edition_css"] = Markup(theme_css.site_css(config.theme.dirs,
+                                                               inline.STYLESHEETS))
+        env.globals["edition_js"] = Markup(inline.site_js(inline.SCRIPTS))
+    except (OSError, ValueError) as exc:
+        raise PluginError(f"the site's inline style or script: {exc}") from exc
+    return env
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return HEADERLINK_TITLE.sub(r'\1 aria-label="\2"', html)
