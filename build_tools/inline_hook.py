@@ -21,12 +21,20 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
                           "in CSS (build_tools/theme_css.py); Material's toggle would load "
                           "palette.css beside it")
     try:
-        env.globals["edition_css"] = Markup(theme_css.site_css(config.theme.dirs,
-                                                               inline.STYLESHEETS))
-        env.globals["edition_js"] = Markup(inline.site_js(inline.SCRIPTS))
+        for suffix, css, js in (("", inline.STYLESHEETS, inline.SCRIPTS),
+                                ("_text", inline.TEXT_STYLESHEETS, inline.TEXT_SCRIPTS)):
+            env.globals["edition_css" + suffix] = Markup(theme_css.site_css(config.theme.dirs,
+                                                                            css))
+            env.globals["edition_js" + suffix] = Markup(inline.site_js(js))
     except (OSError, ValueError) as exc:
         raise PluginError(f"the site's inline style or script: {exc}") from exc
     return env
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """A page with the document's paragraphs gets their style and the cite script too."""
+    context["edition_text_page"] = inline.is_text_page(page.content or "")
+    return context
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

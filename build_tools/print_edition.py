@@ -23,7 +23,7 @@ from build_tools.model import Build, Paragraph, Section
 
 PAGE = "print.md"
 SITE_ID_PREFIX = "print-"  # print-para_N on the site's print page; para_N in the PDF
-STYLESHEETS = ("edition.css", "print-standalone.css")  # the site's, then a plain base
+STYLESHEETS = ("text.css", "edition.css", "print-standalone.css")  # the site's, a plain base
 # The Markdown extensions mkdocs.yml enables (tests/test_print_edition.py holds the two lists
 # together), so the standalone HTML reads the generated Markdown as the site does.
 EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "tables", "toc", "abbr"]

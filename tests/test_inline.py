@@ -57,7 +57,7 @@ def _preludes(css: str) -> list[str]:
 
 @pytest.mark.parametrize("css", [
     "@media (hover: none) {\n  .a p.b :is(a.c, .d) { opacity: 1; }\n}\n",
-    *(p.read_text(encoding="utf-8") for p in inline.STYLESHEETS)])
+    *(p.read_text(encoding="utf-8") for p in inline.TEXT_STYLESHEETS)])
 def test_minifying_keeps_every_selector(css: str) -> None:
     """csscompressor wrote "p.b:is(...)" for "p.b :is(...)" inside @media: it hid the touch
     screens' permalinks. rcssmin keeps the descendant space."""
@@ -97,14 +97,20 @@ def test_every_page_carries_style_and_script_inline_and_requests_no_other(
     """The requests a page makes as it loads are an untouched Material site's: main.css for
     styles, bundle.js for scripts; the edition's own come inside the page."""
     site = built[1].site
-    own = theme_css.site_css([MATERIAL], inline.STYLESHEETS)
-    script = inline.site_js(inline.SCRIPTS)
-    assert "cite-data" in script and "\n\n" not in script
+    style = {False: theme_css.site_css([MATERIAL], inline.STYLESHEETS),
+             True: theme_css.site_css([MATERIAL], inline.TEXT_STYLESHEETS)}
+    scripts_of = {False: inline.site_js(inline.SCRIPTS), True: inline.site_js(inline.TEXT_SCRIPTS)}
+    assert "cite-data" in scripts_of[True] and "cite-data" not in scripts_of[False]
+    assert ".cite-panel" in style[True] and ".cite-panel" not in style[False]
     pages = [p for p in site.rglob("*.html") if "http-equiv" not in p.read_text("utf-8")[:4000]]
     assert len(pages) > 20
     named = 0
+    kinds = {}
     for page in pages:
         html = page.read_text(encoding="utf-8")
+        text = kinds[page.relative_to(site).as_posix()] = (
+            'class="para"' in html or 'class="cite-data"' in html)
+        own, script = style[text], scripts_of[text]
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
         assert [Path(h).name.split(".")[0] for h in links] == ["main"], (page, links)
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
@@ -116,3 +122,5 @@ def test_every_page_carries_style_and_script_inline_and_requests_no_other(
         body = re.search(r"<body[^>]*>", html)
         assert body and "data-md-color" not in body.group(0), page
     assert named > 50
+    assert kinds["iraq/index.html"] and kinds["print/index.html"]
+    assert not kinds["indexes/bodies/index.html"] and not kinds["404.html"]
