@@ -223,7 +223,7 @@ def document_cited(build: Build) -> Cited:
 def controls(p: Paragraph) -> str:
     """The ¶ permalink and the cite button that end a paragraph. Their visible marks are CSS
     content, so the paragraph's text (search, copy) stays the document's; the button is hidden
-    until edition.js wires it (with JavaScript off it would do nothing). They are named by
+    until cite.js wires it (with JavaScript off it would do nothing). They are named by
     aria-label, not title: Material mounts a tooltip on every titled element as the page loads."""
     return (f' <a class="plink" href="#{p.eid}" aria-label="Link to paragraph {p.number}"></a>'
             f'<button type="button" class="cite-btn" data-cite="p{p.number}" '
@@ -232,7 +232,7 @@ def controls(p: Paragraph) -> str:
 
 
 def data_block(data: dict[str, Any]) -> str:
-    """The page's citation data for edition.js, as JSON that cannot end its script element."""
+    """The page's citation data for cite.js, as JSON that cannot end its script element."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e")
     return f'\n<script type="application/json" class="cite-data">{payload}</script>\n'
@@ -310,8 +310,8 @@ def expand(template: dict[str, str], number: int) -> dict[str, str]:
 
 
 def page_data(build: Build, numbers: list[int], extra: dict[str, Cited]) -> dict[str, Any]:
-    """What edition.js needs to cite everything on a page: per section one template of the
-    paragraph formats (edition.js puts the number in), checked here against the full formats."""
+    """What cite.js needs to cite everything on a page: per section one template of the
+    paragraph formats (cite.js puts the number in), checked here against the full formats."""
     meta, doc = build.inputs.meta, build.doc
     templates: dict[str, dict[str, str]] = {}
     paras: dict[str, str] = {}
@@ -330,7 +330,7 @@ def page_data(build: Build, numbers: list[int], extra: dict[str, Cited]) -> dict
 
 
 def _compact(formats: dict[str, str]) -> dict[str, str]:
-    """CSL-JSON without its indentation (a third of every page's data); edition.js indents it
+    """CSL-JSON without its indentation (a third of every page's data); cite.js indents it
     again, as csl_json does, before a reader sees or copies it."""
     if "csl" not in formats:
         return formats

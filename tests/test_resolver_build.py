@@ -129,7 +129,7 @@ def test_every_paragraph_has_its_permalink_and_cite_control(built: tuple[Build, 
         full = cite.formats(build.inputs.meta, cite.paragraph_cited(build, p))
         got = data["items"].get(f"p{p.number}") or cite.expand(
             data["templates"][data["paras"][str(p.number)]], p.number)
-        # The page carries CSL-JSON compact; edition.js indents it (the browser test checks).
+        # The page carries CSL-JSON compact; cite.js indents it (the browser test checks).
         assert json.loads(got.pop("csl")) == json.loads(full.pop("csl")), p.eid
         assert got == full, p.eid
         assert cite.permanent_url(build.inputs.meta, p.number) in got["text"]
