@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,10 +84,10 @@ class Requests:
             route.abort()  # type: ignore[attr-defined]
 
 
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh page whose external requests are blocked and recorded; the test fails on any."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+def checked_page(browser: object, **context_options: Any) -> Iterator[object]:
+    """A fresh page in its own context (Playwright's options) whose external requests are
+    blocked and recorded; the test fails on any. For fixtures: yield from it."""
+    context = browser.new_context(**context_options)  # type: ignore[attr-defined]
     requests = Requests()
     context.route("**/*", requests.check)
     pg = context.new_page()
@@ -94,3 +95,9 @@ def page(browser: object) -> Iterator[object]:
     yield pg
     context.close()
     assert requests.external == [], f"external requests: {requests.external}"
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh desktop page; external requests fail the test."""
+    yield from checked_page(browser, viewport={"width": 1280, "height": 900})

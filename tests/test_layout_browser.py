@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Requests
+from conftest import checked_page
 
 pytestmark = pytest.mark.browser
 
@@ -106,13 +106,8 @@ SHIFTS = """() => new Promise(done => {
 @pytest.fixture
 def touch_phone(browser: object) -> Iterator[object]:
     """A phone: 375 px, touch, no hover; external requests fail the test."""
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
-    requests = Requests()
-    context.route("**/*", requests.check)
-    yield context.new_page()
-    context.close()
-    assert requests.external == [], f"external requests: {requests.external}"
+    yield from checked_page(browser, viewport=PHONE, has_touch=True, is_mobile=True,
+                            device_scale_factor=2)
 
 
 def test_a_touch_screen_shows_permalink_and_cite(touch_phone: object, site_url: str,
