@@ -224,7 +224,7 @@ def controls(p: Paragraph) -> str:
     """The ¶ permalink and the cite button that end a paragraph. Their visible marks are CSS
     content, so the paragraph's text (search, copy) stays the document's; the button is hidden
     until cite.js wires it (with JavaScript off it would do nothing). They are named by
-    aria-label, not title: Material mounts a tooltip on every titled element as the page loads."""
+    aria-label, not title: a title is also a hover tooltip, over the paragraph being read."""
     return (f' <a class="plink" href="#{p.eid}" aria-label="Link to paragraph {p.number}"></a>'
             f'<button type="button" class="cite-btn" data-cite="p{p.number}" '
             f'aria-label="Cite paragraph {p.number}" '

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from build_tools import inline, theme_css
-
-# Python-Markdown's toc writes the heading permalink's label as a title, which Material turns
-# into a tooltip mounted at load on every heading; as aria-label it names the link all the same.
-HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -35,7 +30,3 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     """A page with the document's paragraphs gets their style and the cite script too."""
     context["edition_text_page"] = inline.is_text_page(page.content or "")
     return context
-
-
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return HEADERLINK_TITLE.sub(r'\1 aria-label="\2"', html)

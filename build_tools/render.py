@@ -69,7 +69,7 @@ class PageWriter:
 
     def paragraph(self, p: Paragraph) -> str:
         body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
-        # aria-label, not title (no tooltip to mount at load: cite.controls).
+        # aria-label, not title, as for the controls (cite.controls says why).
         number = (f'<a class="pnum" href="#{p.eid}" aria-label="Paragraph {p.number}" '
                   f'tabindex="-1">{p.number}</a>')
         return (f"{number} {body}{cite.controls(p)}\n"

@@ -34,11 +34,11 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     # The edition's style and script inline, with Material's dark scheme (inline.py).
     config["theme"] = {"custom_dir": str(Path(__file__).with_name("theme"))}
     config.update(extra)
-    # The paragraph resolver (p/N/ and p/N.html lead on, whichever the URL layout) and the
-    # inline style and script of theme/main.html.
+    # The paragraph resolver (p/N/ and p/N.html lead on, whichever the URL layout), the
+    # inline style and script of theme/main.html, and the accessible names Material leaves out.
     config["hooks"] = [*config.get("hooks", []),
                        *(str(Path(__file__).with_name(hook))
-                         for hook in ("resolver_hook.py", "inline_hook.py"))]
+                         for hook in ("resolver_hook.py", "inline_hook.py", "names_hook.py"))]
     return config
 
 

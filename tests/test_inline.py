@@ -1,5 +1,6 @@
 """What every page carries inline: Material's dark scheme on :root for dark systems, then the
-edition's stylesheet; the edition's script after Material's. Heading permalinks: named, no title."""
+edition's stylesheet; the edition's script after Material's, and not Material's palette script
+(the edition has no palette toggle). Heading permalinks: named, no title."""
 
 from __future__ import annotations
 
@@ -117,6 +118,7 @@ def test_every_page_carries_style_and_script_inline_and_requests_no_other(
         assert [Path(h).name.split(".")[0] for h in scripts] == ["bundle"], (page, scripts)
         assert f"<style>{own}</style>" in html, page
         assert html.count(f"<script>{script}</script>") == 1, page
+        assert "__palette" not in html, page
         assert not re.search(r'<a class="headerlink"[^>]* title=', html), page
         named += len(re.findall(r'<a class="headerlink" href="#[^"]+" aria-label="[^"]+"', html))
         body = re.search(r"<body[^>]*>", html)
