@@ -53,7 +53,9 @@
   }
   // A tap fires mouseover too: touch screens need nothing more.
   on("mouseover", function (e) { return e.target.closest && e.target.closest("abbr"); });
-  on("focusin", function (e) { return e.target.querySelector && e.target.querySelector("abbr"); });
+  on("focusin", function (e) {
+    return e.target.matches && e.target.matches("a[href]") ? e.target.querySelector("abbr") : null;
+  });
   on("focusout", none);
   on("keydown", none);
   on("resize", none);
