@@ -31,6 +31,8 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The stage that prints the PDF spends its time in Chromium, not in the generator.
 NOT_GENERATOR = {"downloads"}
+# Lighthouse's simulated TCP: 10 segments of 1,460 bytes before the first acknowledgement.
+WINDOW = 14_600
 REFRESH = re.compile(r'http-equiv="refresh"\s+content="0;\s*url=([^"]+)"', re.IGNORECASE)
 
 
@@ -106,14 +108,18 @@ def lighthouse(url: str) -> dict[str, Any]:
          f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
         capture_output=True, text=True, env=env, check=False, timeout=300)
     if proc.returncode != 0:
+        log.warning("Lighthouse failed on %s:\n%s", url, proc.stderr[-3000:])
         return {"error": proc.stderr.strip().splitlines()[-1:] or ["failed"]}
     report = json.loads(proc.stdout)
     result: dict[str, Any] = {c: round(100 * (report["categories"][c]["score"] or 0))
                               for c in CATEGORIES}
     result["KiB"] = round(report["audits"]["total-byte-weight"]["numericValue"] / 1024)
     # The same requests' bytes once decompressed (gzip hides part of what a page carries).
-    result["raw KiB"] = round(sum(r.get("resourceSize") or 0 for r in
-                                  report["audits"]["network-requests"]["details"]["items"]) / 1024)
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    result["raw KiB"] = round(sum(r.get("resourceSize") or 0 for r in requests) / 1024)
+    # The page itself as sent: past the first congestion window it costs a round trip more.
+    result["html B"] = next((r.get("transferSize") or 0 for r in requests
+                             if r.get("resourceType") == "Document"), 0)
     result["below"] = sorted(
         f"{a['id']}" for c in CATEGORIES if c != "performance"
         for ref in report["categories"][c]["auditRefs"]
@@ -129,9 +135,23 @@ def median_of(results: list[dict[str, Any]]) -> dict[str, Any]:
     if failed:
         return failed[0]
     out: dict[str, Any] = {k: statistics.median(r[k] for r in results)
-                           for k in (*CATEGORIES, "KiB", "raw KiB")}
+                           for k in (*CATEGORIES, "KiB", "raw KiB", "html B")}
     out["below"] = sorted({b for r in results for b in r["below"]})
     return out
+
+
+def paired(differences: list[float]) -> str:
+    """The performance score's difference, edition minus untouched, over every pair of runs
+    taken in turn on every page: its mean and 95% interval (normal approximation). A page's
+    median moves by a point or two from run to run; the pooled pairs tell whether the whole
+    edition is slower or faster than that noise."""
+    n = len(differences)
+    if n < 2:
+        return "performance, edition - untouched: too few pairs of runs"
+    mean = statistics.fmean(differences)
+    half = 1.96 * statistics.stdev(differences) / n ** 0.5
+    return (f"performance, edition - untouched, over {n} pairs of runs: mean {mean:+.2f} points "
+            f"(95% interval {mean - half:+.2f} to {mean + half:+.2f})")
 
 
 def _ratio(mine: dict[str, Any], other: dict[str, Any] | None, key: str) -> str:
@@ -156,6 +176,8 @@ def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None,
              "SEO, page weight (KiB sent, KiB decompressed); ratios edition/untouched",
              f"{'page':<26} {'edition':<31} | {'untouched Material':<31} | perf  weight  raw"]
     below: set[str] = set()
+    sent: list[str] = []
+    differences: list[float] = []
     with served(edition_site, as_hosted=True) as ours, \
             served(plain_site, as_hosted=True) as theirs:
         for label, path in pages(edition_site).items():
@@ -167,11 +189,19 @@ def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None,
                     other_runs.append(lighthouse(theirs + path))
             mine = median_of(mine_runs)
             other = median_of(other_runs) if has_other else None
+            if has_other:
+                differences.extend(a["performance"] - b["performance"]
+                                   for a, b in zip(mine_runs, other_runs, strict=True)
+                                   if "error" not in a and "error" not in b)
             below.update(mine.get("below", []))
             lines.append(f"{label:<26} {_row(mine)} | {_row(other)} | "
                          f"{_ratio(mine, other, 'performance')}  {_ratio(mine, other, 'KiB')}  "
                          f"{_ratio(mine, other, 'raw KiB')}")
             log.info("%s", lines[-1])
+            if "error" not in mine:
+                plain_html = (f"{other['html B']:.0f}" if other and "error" not in other
+                              else "-")
+                sent.append(f"{label} {mine['html B']:.0f} / {plain_html}")
     if bundle is not None:
         with tempfile.TemporaryDirectory() as tmp:
             with zipfile.ZipFile(bundle) as zf:
@@ -182,6 +212,9 @@ def lighthouse_table(edition_site: Path, plain_site: Path, bundle: Path | None,
                 mine = lighthouse(url)
             below.update(mine.get("below", []))
             lines.append(f"{'offline bundle (home)':<26} {_row(mine)} | {_row(None)}")
+    lines.append(paired(differences))
+    lines.append(f"HTML sent, bytes with headers, edition / untouched (first congestion window: "
+                 f"{WINDOW}): " + "; ".join(sent))
     if below:
         lines.append("audits below 1 (a11y, best practices, SEO): " + ", ".join(sorted(below)))
     return lines

@@ -206,9 +206,9 @@ def paragraph_cited(build: Build, p: Paragraph) -> Cited:
 
 def section_cited(build: Build, section: Section) -> Cited:
     meta, doc = build.inputs.meta, build.doc
-    within = {section.slug, *(s.slug for s in doc.descendants(section.slug))}
-    numbers = [p.number for p in doc.paragraphs if p.section in within]
-    page = dict(build.page_of)[section.slug]
+    numbers = sorted(p.number for s in (section, *doc.descendants(section.slug))
+                     for p in doc.in_section(s.slug))
+    page = build.page(section.slug)
     return Cited(key=f"{_slug(meta)}-{section.slug}", label="this section",
                  section=section.title, locator=_locator(numbers),
                  url=site_url(meta) + page_url(page))
@@ -266,7 +266,7 @@ def how_to_cite_page(build: Build, concordance: str) -> OutFile:
     inputs, doc, meta = build.inputs, build.doc, build.inputs.meta
     prose = dict(inputs.pages).get("how-to-cite", "# How to cite\n")
     first = doc.paragraphs[0]
-    page = dict(build.page_of)[first.section]
+    page = build.page(first.section)
     section = next((s for s in doc.sections if s.level > 0), doc.sections[0])
     out = [prose.rstrip() + "\n", "## This edition\n",
            f"- Edition: {escape(_one_line(meta['edition_name']))}",
@@ -338,14 +338,15 @@ def _compact(formats: dict[str, str]) -> dict[str, str]:
     return {**formats, "csl": csl}
 
 
-def with_citations(build: Build, f: OutFile) -> OutFile:
-    """A rendered page, plus its section's citation block and the data its controls read."""
+def with_citations(build: Build, f: OutFile, sections: dict[str, Section]) -> OutFile:
+    """A rendered page, plus its section's citation block and the data its controls read;
+    sections: page path -> its section (_page_sections, built once)."""
     if not f.path.endswith(".md") or not isinstance(f.content, str):
         return f
     numbers = [int(m.group(1)) for m in _PARA_ATTR.finditer(f.content)]
     content = f.content
     extra: dict[str, Cited] = {}
-    section = _page_sections(build).get(f.path)
+    section = sections.get(f.path)
     if section is not None and section.level > 0:
         cited = section_cited(build, section)
         extra[cited.key] = cited
@@ -356,7 +357,8 @@ def with_citations(build: Build, f: OutFile) -> OutFile:
 
 
 def run(build: Build) -> Build:
-    files = tuple(with_citations(build, f) for f in build.files)
+    sections = _page_sections(build)
+    files = tuple(with_citations(build, f, sections) for f in build.files)
     concordance = link(HOW_TO_CITE, CONCORDANCE)
     files += (how_to_cite_page(build, concordance),)
     return replace(build, files=files)

@@ -206,12 +206,10 @@ class AknWriter:
         el = parent if s.level == 0 else sub(parent, "section", eId=f"sec_{s.slug}")
         if s.level > 0:
             sub(el, "heading", s.title)
-        for p in doc.paragraphs:
-            if p.section == s.slug:
-                self.paragraph(el, p)
-        for child in doc.sections:
-            if child.parent == s.slug:
-                self.section(el, child)
+        for p in doc.in_section(s.slug):
+            self.paragraph(el, p)
+        for child in doc.children(s.slug):
+            self.section(el, child)
 
     def document(self) -> ET.Element:
         doc = self.build.doc

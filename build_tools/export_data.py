@@ -19,7 +19,7 @@ META_FIELDS = ("document_title", "document_short_title", "document_dateline", "d
 
 def page_url(build: Build, section: str) -> str:
     """The online address of a section's page (directory URLs, as mkdocs.yml sets them)."""
-    return str(build.inputs.meta["edition_site_url"]) + cite.page_url(dict(build.page_of)[section])
+    return str(build.inputs.meta["edition_site_url"]) + cite.page_url(build.page(section))
 
 
 def paragraph_url(build: Build, p: Paragraph) -> str:

@@ -47,7 +47,6 @@ def plain_text(build: Build) -> str:
     for section in doc.sections:
         if section.level > 0:
             lines.extend([section.title, ""])
-        for p in doc.paragraphs:
-            if p.section == section.slug:
-                lines.extend([f"[{p.number}] {p.text}", ""])
+        for p in doc.in_section(section.slug):
+            lines.extend([f"[{p.number}] {p.text}", ""])
     return "\n".join(lines)

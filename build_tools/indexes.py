@@ -45,7 +45,7 @@ def mentioned_in(build: Build) -> dict[tuple[str, str], list[int]]:
 def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
     """`¶ N` links grouped by section: "*Section A*: ¶ 27, ¶ 29; *Section B*: ¶ 34"."""
     doc = build.doc
-    paths = dict(build.page_of)
+    paths = build.page_paths
     groups: list[tuple[str, list[str]]] = []
     for n in sorted(set(numbers)):
         if not 1 <= n <= len(doc.paragraphs):

@@ -94,7 +94,7 @@ def decorate(build: Build, page: str, span: Span, inner: str) -> str:
 
 
 def _paragraphs(build: Build, section: Section) -> list[Paragraph]:
-    return [p for p in build.doc.paragraphs if p.section == section.slug]
+    return list(build.doc.in_section(section.slug))
 
 
 def section_footer(build: Build, page: str, section: Section) -> str:

@@ -167,14 +167,36 @@ class Document:
         # A lookup per paragraph by a scan of all sections made the generator quadratic.
         return {s.slug: s for s in self.sections}
 
-    def descendants(self, slug: str) -> tuple[Section, ...]:
-        """The sections below a section, at any depth, in document order."""
-        found: list[Section] = []
-        wanted = {slug}
+    def in_section(self, slug: str) -> tuple[Paragraph, ...]:
+        """The paragraphs of one section (not of the sections below it), in order."""
+        return self._paragraphs_by_section.get(slug, ())
+
+    @cached_property
+    def _paragraphs_by_section(self) -> dict[str, tuple[Paragraph, ...]]:
+        # A scan of every paragraph for each section made the generator quadratic.
+        found: dict[str, list[Paragraph]] = {}
+        for p in self.paragraphs:
+            found.setdefault(p.section, []).append(p)
+        return {slug: tuple(ps) for slug, ps in found.items()}
+
+    def children(self, slug: str) -> tuple[Section, ...]:
+        """The sections directly below a section, in document order."""
+        return self._children.get(slug, ())
+
+    @cached_property
+    def _children(self) -> dict[str | None, tuple[Section, ...]]:
+        found: dict[str | None, list[Section]] = {}
         for s in self.sections:
-            if s.parent in wanted:
-                found.append(s)
-                wanted.add(s.slug)
+            found.setdefault(s.parent, []).append(s)
+        return {slug: tuple(ss) for slug, ss in found.items()}
+
+    def descendants(self, slug: str) -> tuple[Section, ...]:
+        """The sections below a section, at any depth, in document order (the sections are
+        listed in document order, so a depth-first walk of the children keeps it)."""
+        found: list[Section] = []
+        for child in self.children(slug):
+            found.append(child)
+            found.extend(self.descendants(child.slug))
         return tuple(found)
 
     def paragraph(self, number: int) -> Paragraph:
@@ -199,6 +221,15 @@ class Build:
     files: tuple[OutFile, ...] = ()
     nav: tuple[Any, ...] = ()
     page_of: tuple[tuple[str, str], ...] = field(default=())  # section slug -> page path
+
+    def page(self, slug: str) -> str:
+        """The page path of a section."""
+        return self.page_paths[slug]
+
+    @cached_property
+    def page_paths(self) -> dict[str, str]:
+        """Section slug -> page path, built once (a dict per lookup made pages quadratic)."""
+        return dict(self.page_of)
 
     @property
     def doc(self) -> Document:

@@ -55,11 +55,10 @@ def body(build: Build, id_prefix: str, page: str = PAGE) -> str:
     def section(s: Section) -> None:
         if s.level > 0:
             out.append(f"{'#' * min(s.level + 1, 6)} {escape(s.title)} {{ #sec-{s.slug} }}\n")
-        for p in doc.paragraphs:
-            if p.section == s.slug:
-                out.append(writer.paragraph(p))
-                if p.number == len(doc.paragraphs):
-                    out.append(render.ending_note(build.inputs))
+        for p in doc.in_section(s.slug):
+            out.append(writer.paragraph(p))
+            if p.number == len(doc.paragraphs):
+                out.append(render.ending_note(build.inputs))
         for child in doc.sections:
             if child.parent == s.slug:
                 section(child)

@@ -51,7 +51,7 @@ class PageWriter:
         self.footnotes: list[str] = []
         self.corrections = {c.id: c for c in build.inputs.corrections}
         self.notes = {n.id: n for n in build.inputs.notes}
-        self.paths = dict(build.page_of)
+        self.paths = build.page_paths
 
     def wrap(self, span: Span, inner: str) -> str:
         if span.kind == "correction":
@@ -80,7 +80,7 @@ class PageWriter:
 
 
 def _contents(build: Build, page: str, sections: tuple[Section, ...]) -> list[str]:
-    paths = dict(build.page_of)
+    paths = build.page_paths
     lines = []
     top = min((s.level for s in sections if s.level > 0), default=1)
     for s in sections:
@@ -94,7 +94,7 @@ def _contents(build: Build, page: str, sections: tuple[Section, ...]) -> list[st
 def _section_body(build: Build, writer: PageWriter, section: Section) -> list[str]:
     doc = build.doc
     out: list[str] = []
-    paras = [p for p in doc.paragraphs if p.section == section.slug]
+    paras = list(doc.in_section(section.slug))
     for p in paras:
         out.append(writer.paragraph(p))
         if p.number == len(doc.paragraphs):
@@ -116,7 +116,7 @@ def ending_note(inputs: Inputs) -> str:
 
 
 def section_page(build: Build, section: Section) -> OutFile:
-    page = dict(build.page_of)[section.slug]
+    page = build.page(section.slug)
     writer = PageWriter(build, page)
     head = [f"# {escape(section.title)}\n"]
     body = _section_body(build, writer, section)
@@ -131,7 +131,7 @@ def home_page(build: Build) -> OutFile:
         f"# {escape(doc.title)}\n",
         f'<p class="dateline">{escape(doc.dateline)}</p>\n',
     ]
-    out.extend(writer.paragraph(p) for p in doc.paragraphs if p.section == front.slug)
+    out.extend(writer.paragraph(p) for p in doc.in_section(front.slug))
     out.append('<nav class="contents" aria-label="Contents" markdown>\n')
     out.append("## Contents\n")
     out.extend(_contents(build, HOME, doc.sections))
@@ -150,7 +150,7 @@ def annex_path(key: str) -> str:
 
 def annex_pages(build: Build) -> list[OutFile]:
     doc = build.doc
-    paths = dict(build.page_of)
+    paths = build.page_paths
     files = []
     for a in build.inputs.annexes:
         page = annex_path(a.key)
@@ -171,7 +171,7 @@ def annex_pages(build: Build) -> list[OutFile]:
 
 def edition_page(build: Build) -> OutFile:
     inputs, doc, meta = build.inputs, build.doc, build.inputs.meta
-    paths = dict(build.page_of)
+    paths = build.page_paths
     prose = dict(inputs.pages).get("edition", f"# {escape(meta['edition_name'])}\n")
     where = {s.key: p for p in doc.paragraphs for s in p.spans if s.kind == "correction"}
     out = [prose.rstrip() + "\n", "## The source\n"]
@@ -213,7 +213,7 @@ def _cell(text: str) -> str:
 
 def nav(build: Build) -> tuple[Any, ...]:
     doc = build.doc
-    paths = dict(build.page_of)
+    paths = build.page_paths
     children: dict[str | None, list[Section]] = {}
     for s in doc.sections[1:]:
         children.setdefault(s.parent, []).append(s)

@@ -1,7 +1,7 @@
 /* Every page: an acronym's full name in a tooltip, drawn with Material's tooltip styles. */
 
 /* By hand, not Material's content.tooltips: that feature mounts one tooltip per titled element
-   as the page loads, about 1.2 ms each on a phone (4x CPU): 60 ms on the cooperation index.
+   as the page loads, about 1.2 ms each on a phone (4x CPU): 60 ms for a page of 46 acronyms.
    One listener for the page costs nothing until a reader points at, taps or tabs to an acronym.
    Between uses the title stays on the <abbr>, for assistive technology and the print view. */
 (function () {
