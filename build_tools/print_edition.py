@@ -59,9 +59,8 @@ def body(build: Build, id_prefix: str, page: str = PAGE) -> str:
             out.append(writer.paragraph(p))
             if p.number == len(doc.paragraphs):
                 out.append(render.ending_note(build.inputs))
-        for child in doc.sections:
-            if child.parent == s.slug:
-                section(child)
+        for child in doc.children(s.slug):
+            section(child)
 
     for s in doc.sections:
         if s.parent is None:

@@ -56,7 +56,7 @@ def resolver_files(build: Build) -> list[OutFile]:
     meta = build.inputs.meta
     title = str(meta.get("document_short_title") or meta["document_title"])
     lang = str(meta["document_language"])
-    paths = dict(build.page_of)
+    paths = build.page_paths
     files = []
     for p in build.doc.paragraphs:
         page = paths[p.section]
@@ -86,7 +86,7 @@ def first_words(p: Paragraph, count: int = FIRST_WORDS) -> str:
 
 def concordance_page(build: Build) -> OutFile:
     doc, meta = build.doc, build.inputs.meta
-    paths = dict(build.page_of)
+    paths = build.page_paths
     here = cite.CONCORDANCE
     out = [
         # Kept out of search: its first words would outrank the paragraphs themselves.

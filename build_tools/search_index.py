@@ -77,7 +77,7 @@ def text_html(build: Build, p: Paragraph) -> str:
 def paragraph_entries(build: Build) -> dict[str, list[dict[str, str]]]:
     """Page source path -> the search entries of its paragraphs, in order (location fragments;
     the hook prefixes each with the page's URL)."""
-    pages = dict(build.page_of)
+    pages = build.page_paths
     out: dict[str, list[dict[str, str]]] = {}
     for p in build.doc.paragraphs:
         out.setdefault(pages[p.section], []).append(
