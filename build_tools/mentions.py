@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools.markdown import attr, escape, link
-from build_tools.model import Build, Entry, Paragraph, Section, Span
+from build_tools.model import Build, Entry, Section, Span
 
 INDEX_DIR = "indexes"
 INDEX_HOME = f"{INDEX_DIR}/index.md"
@@ -93,13 +93,9 @@ def decorate(build: Build, page: str, span: Span, inner: str) -> str:
     return out
 
 
-def _paragraphs(build: Build, section: Section) -> list[Paragraph]:
-    return list(build.doc.in_section(section.slug))
-
-
 def section_footer(build: Build, page: str, section: Section) -> str:
     """What a section deals with (bodies, places, topics), for the end of its page."""
-    paras = _paragraphs(build, section)
+    paras = build.doc.in_section(section.slug)
     if not paras:
         return ""
     entries = entries_by_key(build)
