@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from build_tools import number, pipeline
+from build_tools import bench_paint, number, pipeline
 from build_tools.loopback import served
 from build_tools.model import Build, FrozenNumbering, Inputs, Paths
 
@@ -303,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             bundles = sorted(paths.dist.glob("*-offline.zip")) if paths.dist.exists() else []
             out.extend(lighthouse_table(paths.site, plain, bundles[0] if bundles else None,
                                         args.runs))
+            out.extend(bench_paint.paint_table(paths.site, plain, pages(paths.site)))
         out.extend(scaling_table(paths))
     sys.stdout.write("\n".join(out) + "\n")
     return 0

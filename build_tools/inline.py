@@ -18,7 +18,7 @@ from jsmin import jsmin
 FOLDER = Path(__file__).parent / "inline"
 STYLESHEETS = (FOLDER / "edition.css",)
 TEXT_STYLESHEETS = (FOLDER / "text.css", *STYLESHEETS)
-SCRIPTS = (FOLDER / "acronyms.js",)
+SCRIPTS = (FOLDER / "after-paint.js", FOLDER / "acronyms.js")
 TEXT_SCRIPTS = (FOLDER / "cite.js", *SCRIPTS)
 TEXT_MARKERS = ('class="para"', 'class="cite-data"')
 # Inside <script>, "</script" ends the element and "<!--" changes how the rest is parsed.

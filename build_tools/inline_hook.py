@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from build_tools import inline, theme_css
+from build_tools import after_paint, inline, theme_css
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -23,7 +23,16 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
             env.globals["edition_js" + suffix] = Markup(inline.site_js(js))
     except (OSError, ValueError) as exc:
         raise PluginError(f"the site's inline style or script: {exc}") from exc
+    env.filters["after_first_paint"] = _after_first_paint
     return env
+
+
+def _after_first_paint(block: str) -> Markup:
+    """theme/main.html's filter over Material's scripts block (why: inline/after-paint.js)."""
+    try:
+        return Markup(after_paint.hold(str(block)))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from exc
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

@@ -97,6 +97,17 @@ def checked_page(browser: object, **context_options: Any) -> Iterator[object]:
     assert requests.external == [], f"external requests: {requests.external}"
 
 
+# Material's script starts after the first paint (build_tools/inline/after-paint.js): `load`
+# can come before it has mounted. It has once its tag is started and it has defined document$.
+MOUNTED = ("() => !document.querySelector('script[data-after-paint]')"
+           " && window.document$ !== undefined")
+
+
+def material_mounted(page: object) -> None:
+    """Wait until the page is what a reader sees once every script has run."""
+    page.wait_for_function(MOUNTED, timeout=10_000)  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
     """A fresh desktop page; external requests fail the test."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, material_mounted
 
 from build_tools.loopback import serve_dir
 from build_tools.model import Build, Paths
@@ -69,6 +69,7 @@ def bundle_dir(built: tuple[Build, Paths], tmp_path_factory: pytest.TempPathFact
 
 def axe_violations(page: object, url: str, scheme: str) -> list[str]:
     page.goto(url)  # type: ignore[attr-defined]
+    material_mounted(page)
     # The dark scheme is the inline stylesheet's (Material's colours on :root, color-scheme dark).
     actual = page.evaluate(  # type: ignore[attr-defined]
         "getComputedStyle(document.documentElement).colorScheme")

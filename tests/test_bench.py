@@ -1,8 +1,10 @@
-"""The benchmark's Lighthouse table, with Lighthouse replaced by a stand-in: each page is run on
-both sites in turn, and the figures land in the right rows and summary lines."""
+"""The benchmark's tables: Lighthouse's, with Lighthouse replaced by a stand-in (each page is run
+on both sites in turn, and the figures land in the right rows and summary lines), and the paints
+observed in a real Chromium."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +55,28 @@ def test_each_page_is_run_on_both_sites_and_summed_up(tmp_path: Path,
     assert ("over 15 pairs of runs: mean +1.00 points (95% interval +1.00 to +1.00)"
             in "\n".join(lines))
     assert "home 14000 / 13000" in lines[-1]
+
+
+@pytest.mark.browser
+def test_the_paints_table_observes_both_sites_in_chromium(tmp_path: Path,
+                                                          browser: object) -> None:
+    """A real Chromium load of each site: the text paints, and the table has a row per page
+    that both sites have, with the figures in the columns they are named for."""
+    from build_tools import bench_paint
+
+    edition = _site(tmp_path / "edition", refresh=True)
+    plain = _site(tmp_path / "plain", refresh=False)
+    (plain / "edition" / "index.html").unlink()
+    lines = bench_paint.paint_table(edition, plain, {"home": "", "edition page": "edition/"},
+                                    loads=2, browser=browser)  # type: ignore[arg-type]
+    assert "CPU slowed 4x" in lines[0] and "median of 2 loads" in lines[0]
+    rows = [line for line in lines if line.startswith(("home", "edition page"))]
+    assert [row.split()[0] for row in rows] == ["home"]  # the untouched site lacks the other
+    first, largest, first_other, largest_other = (
+        float(x) for x in re.findall(r"(\d+) / +(\d+) \| +(\d+) / +(\d+)", rows[0])[0])
+    assert 0 < first <= largest and 0 < first_other <= largest_other
+    ratio_first, ratio_largest = (float(x) for x in rows[0].split("|")[-1].split("/"))
+    # The ratios come from the unrounded medians.
+    assert abs(ratio_first - first / first_other) < 0.02
+    assert abs(ratio_largest - largest / largest_other) < 0.02
+    assert lines[-1].startswith("largest paint, edition/untouched, median over the pages: ")

@@ -13,7 +13,7 @@ import tinycss2
 from conftest import FIXTURES
 from rcssmin import cssmin
 
-from build_tools import inline, theme_css
+from build_tools import after_paint, inline, theme_css
 from build_tools.model import Build, Paths
 
 PALETTE = (FIXTURES / "theme" / "palette.css").read_text(encoding="utf-8")
@@ -96,7 +96,8 @@ def test_a_script_that_would_close_the_script_element_is_refused(tmp_path: Path)
 def test_every_page_carries_style_and_script_inline_and_requests_no_other(
         built: tuple[Build, Paths]) -> None:
     """The requests a page makes as it loads are an untouched Material site's: main.css for
-    styles, bundle.js for scripts; the edition's own come inside the page."""
+    styles, bundle.js for scripts (started after the first paint); the edition's own come inside
+    the page."""
     site = built[1].site
     style = {False: theme_css.site_css([MATERIAL], inline.STYLESHEETS),
              True: theme_css.site_css([MATERIAL], inline.TEXT_STYLESHEETS)}
@@ -116,6 +117,8 @@ def test_every_page_carries_style_and_script_inline_and_requests_no_other(
         assert [Path(h).name.split(".")[0] for h in links] == ["main"], (page, links)
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         assert [Path(h).name.split(".")[0] for h in scripts] == ["bundle"], (page, scripts)
+        # Held, for the page's own script to start after the first paint (after_paint.py).
+        assert f'<script {after_paint.HELD} src="{scripts[0]}">' in html, page
         assert f"<style>{own}</style>" in html, page
         assert html.count(f"<script>{script}</script>") == 1, page
         assert "__palette" not in html, page
@@ -126,3 +129,29 @@ def test_every_page_carries_style_and_script_inline_and_requests_no_other(
     assert named > 50
     assert kinds["iraq/index.html"] and kinds["print/index.html"]
     assert not kinds["indexes/bodies/index.html"] and not kinds["404.html"]
+
+
+def _classes(css: str) -> set[str]:
+    """The edition's own class names in a stylesheet's selectors (md-* are Material's)."""
+    return {name for prelude in _preludes(css) if not prelude.startswith("@")
+            for name in re.findall(r"\.([A-Za-z][\w-]*)", prelude) if not name.startswith("md-")}
+
+
+def test_a_page_without_the_texts_style_uses_none_of_its_classes(
+        built: tuple[Build, Paths]) -> None:
+    """What text.css alone styles (numbers, notes, cite, the closing boxes) never appears on a
+    page that is sent without it: the split keeps the largest index within the first window."""
+    text_only = (_classes((inline.FOLDER / "text.css").read_text(encoding="utf-8"))
+                 - _classes((inline.FOLDER / "edition.css").read_text(encoding="utf-8")))
+    assert {"para", "footnote", "deals-with", "cite-btn"} <= text_only
+    site = built[1].site
+    checked = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if inline.is_text_page(html) or "http-equiv" in html[:4000]:
+            continue
+        body = re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.S)
+        used = {c for attr in re.findall(r'class="([^"]*)"', body) for c in attr.split()}
+        assert not used & text_only, (page, used & text_only)
+        checked += 1
+    assert checked >= 15

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import checked_page
+from conftest import checked_page, material_mounted
 
 pytestmark = pytest.mark.browser
 
@@ -56,6 +56,7 @@ def pages_to_check(site_dir: Path) -> dict[str, str]:
 
 def check(page: object, url: str, shot: Path, print_: bool) -> list[str]:
     page.goto(url)  # type: ignore[attr-defined]
+    material_mounted(page)
     page.screenshot(path=str(shot), full_page=True)  # type: ignore[attr-defined]
     scroll = page.evaluate(  # type: ignore[attr-defined]
         "[document.scrollingElement.scrollWidth, document.documentElement.clientWidth]")
