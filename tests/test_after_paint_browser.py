@@ -4,6 +4,7 @@ once (build_tools/inline/after-paint.js)."""
 from __future__ import annotations
 
 import pytest
+from conftest import material_mounted
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ def test_materials_bundle_is_requested_after_the_first_frame(page, site_url: str
     searches: list[str] = []
     page.on("request", lambda r: searches.append(r.url) if "search_index" in r.url else None)
     page.goto(site_url + "iraq/")
-    page.wait_for_function("() => window.document$ !== undefined", timeout=10000)
+    material_mounted(page)
     frame_at = page.evaluate("window.edFrameAt")
     bundle = page.evaluate("performance.getEntriesByType('resource')"
                            ".filter(e => /bundle\\.[0-9a-f]+\\.min\\.js$/.test(e.name))"
