@@ -50,7 +50,7 @@ freeze: $(STAMP)
 
 ## Benchmark: Lighthouse (installed on demand into bench/, kept out of npm ci), stage times, scaling.
 bench: $(STAMP) $(NODE_STAMP) browser-deps bench/node_modules/.installed
-	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m build_tools.bench
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m build_tools.bench.bench
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error

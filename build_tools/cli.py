@@ -8,9 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from build_tools import number, pipeline
+from build_tools import pipeline
 from build_tools.errors import EditionError
 from build_tools.model import Paths
+from build_tools.source import number
 
 log = logging.getLogger("edition")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             log.info("froze %d paragraphs and %d headings in %s", len(build.doc.paragraphs),
                      len(build.doc.sections) - 1, target)
         elif args.command == "serve":
-            from build_tools import serve
+            from build_tools.site import serve
 
             return serve.serve(paths, f"127.0.0.1:{args.port}")
     except EditionError as err:

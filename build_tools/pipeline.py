@@ -7,29 +7,14 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from build_tools import (
-    annotate,
-    checks,
-    cite,
-    clean,
-    downloads,
-    external,
-    indexes,
-    linkcheck,
-    load,
-    notes,
-    number,
-    offline,
-    render,
-    reproducible,
-    resolver,
-    search_index,
-    segment,
-    site,
-    write,
-)
+from build_tools.annotation import annotate, checks, notes
 from build_tools.errors import EditionError
+from build_tools.export import downloads
 from build_tools.model import Build, Paths
+from build_tools.pages import cite, indexes, render, resolver
+from build_tools.site import offline, search_index, site, write
+from build_tools.source import clean, load, number, segment
+from build_tools.verify import external, linkcheck, reproducible
 
 log = logging.getLogger(__name__)
 

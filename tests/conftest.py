@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from build_tools import pipeline
-from build_tools.loopback import serve_dir
+from build_tools.bench.loopback import serve_dir
 from build_tools.model import Build, Paths
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def checked_page(browser: object, **context_options: Any) -> Iterator[object]:
     assert requests.external == [], f"external requests: {requests.external}"
 
 
-# Material's script starts after the first paint (build_tools/inline/after-paint.js): `load`
+# Material's script starts after the first paint (build_tools/site/inline/after-paint.js): `load`
 # can come before it has mounted. It has once its tag is started and it has defined document$.
 MOUNTED = ("() => !document.querySelector('script[data-after-paint]')"
            " && window.document$ !== undefined")

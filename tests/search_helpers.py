@@ -9,8 +9,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import offline
 from build_tools.model import Build, Paths
+from build_tools.site import offline
 
 SEARCH_INPUT = "input[data-md-component=search-query]"
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"

@@ -1,5 +1,5 @@
 """A reader hovers, taps or tabs to an acronym and sees its full name (a tooltip in Material's
-style, build_tools/inline/acronyms.js), then follows the acronym's link to its glossary entry,
+style, build_tools/site/inline/acronyms.js), then follows the acronym's link to its glossary entry,
 which lists the paragraphs that mention the body."""
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import PROJECT, material_mounted
 
-from build_tools.loopback import serve_dir
+from build_tools.bench.loopback import serve_dir
 from build_tools.model import Build, Paths
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools import after_paint, inline
+from build_tools.site import after_paint, inline
 
 BLOCK = ('\n      <script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n'
          '      \n        <script src="extra &amp; more.js"></script>\n      \n')

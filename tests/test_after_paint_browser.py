@@ -1,5 +1,5 @@
 """A reader's browser paints the page before Material's script runs, and Material still mounts,
-once (build_tools/inline/after-paint.js)."""
+once (build_tools/site/inline/after-paint.js)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import project_paths
 
-from build_tools import annotate, pipeline
+from build_tools import pipeline
+from build_tools.annotation import annotate
 from build_tools.errors import EditionError
 from build_tools.model import Build, Entry, Span
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from build_tools import bench
+from build_tools.bench import bench
 
 
 def _site(root: Path, refresh: bool) -> Path:
@@ -62,7 +62,7 @@ def test_the_paints_table_observes_both_sites_in_chromium(tmp_path: Path,
                                                           browser: object) -> None:
     """A real Chromium load of each site: the text paints, and the table has a row per page
     that both sites have, with the figures in the columns they are named for."""
-    from build_tools import bench_paint
+    from build_tools.bench import bench_paint
 
     edition = _site(tmp_path / "edition", refresh=True)
     plain = _site(tmp_path / "plain", refresh=False)

@@ -7,8 +7,8 @@ import json
 import pytest
 from pybtex.database import parse_string
 
-from build_tools import cite, resolver
 from build_tools.model import Meta
+from build_tools.pages import cite, resolver
 
 META = Meta(tuple({
     "document_title": "Final Report of the Example Meeting on Things",

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_string
 
-from build_tools import cite
 from build_tools.model import Build, Paths
+from build_tools.pages import cite
 
 pytestmark = pytest.mark.browser
 

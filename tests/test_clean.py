@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools import clean
 from build_tools.errors import EditionError
 from build_tools.model import Correction, Span
+from build_tools.source import clean
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures/clean/cases.yml").read_text("utf-8"))
 PROJECT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def test_correction_must_match_exactly_once(text: str) -> None:
 
 
 def test_each_listed_correction_of_the_edition_applies_once() -> None:
-    from build_tools.load import load_inputs
+    from build_tools.source.load import load_inputs
 
     inputs = load_inputs(PROJECT / "content", PROJECT / "annexes")
     blocks = clean.clean(inputs)

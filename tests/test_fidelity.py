@@ -11,10 +11,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import clean, segment
-from build_tools.load import load_inputs
-from build_tools.markdown import escape, render_spans
 from build_tools.model import Build, Paths
+from build_tools.pages.markdown import escape, render_spans
+from build_tools.source import clean, segment
+from build_tools.source.load import load_inputs
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -13,8 +13,8 @@ import tinycss2
 from conftest import FIXTURES
 from rcssmin import cssmin
 
-from build_tools import after_paint, inline, theme_css
 from build_tools.model import Build, Paths
+from build_tools.site import after_paint, inline, theme_css
 
 PALETTE = (FIXTURES / "theme" / "palette.css").read_text(encoding="utf-8")
 MATERIAL = Path(material.__file__).parent / "templates"

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import linkcheck, pipeline
+from build_tools import pipeline
 from build_tools.errors import EditionError
 from build_tools.model import Build, Paths
+from build_tools.verify import linkcheck
 
 
 def _site(root: Path, pages: dict[str, str]) -> Path:

@@ -6,7 +6,7 @@ import gzip
 import urllib.request
 from pathlib import Path
 
-from build_tools.loopback import served
+from build_tools.bench.loopback import served
 
 
 def _get(url: str, gzip_ok: bool) -> tuple[bytes, str | None]:

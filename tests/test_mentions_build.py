@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import checks, mentions, pipeline
+from build_tools import pipeline
+from build_tools.annotation import checks, mentions
 from build_tools.errors import EditionError
 from build_tools.model import Build, Paths
 

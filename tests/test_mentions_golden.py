@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 from conftest import project_paths
 
-from build_tools import mentions, pipeline, render
-from build_tools.markdown import render_spans
+from build_tools import pipeline
+from build_tools.annotation import mentions
 from build_tools.model import Build
+from build_tools.pages import render
+from build_tools.pages.markdown import render_spans
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "sections"
 

@@ -1,12 +1,12 @@
 """Accessible names Material's markup leaves out, written into every page at build time
-(build_tools/names_hook.py): heading permalinks, the search dialog, section toggles."""
+(build_tools/site/names_hook.py): heading permalinks, the search dialog, section toggles."""
 
 from __future__ import annotations
 
 import re
 
 from build_tools.model import Build, Paths
-from build_tools.names_hook import named
+from build_tools.site.names_hook import named
 
 # Material 9's markup for these, as it writes them (whitespace as the minifier leaves it).
 PAGE = (

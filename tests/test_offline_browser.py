@@ -73,5 +73,5 @@ def test_navigation_and_tooltips_work_offline(page, bundle_root: Path) -> None:
     abbr = page.locator("article abbr[title]").first
     assert abbr.count() == 1 and abbr.get_attribute("title")
     abbr.hover()
-    # The acronym's title becomes a tooltip element (build_tools/inline/acronyms.js).
+    # The acronym's title becomes a tooltip element (build_tools/site/inline/acronyms.js).
     page.locator(".md-tooltip2--active").first.wait_for(timeout=5_000)

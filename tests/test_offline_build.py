@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import project_paths
 
-from build_tools import external, offline, pipeline
+from build_tools import pipeline
 from build_tools.errors import EditionError
 from build_tools.model import Build, Paths
+from build_tools.site import offline
+from build_tools.verify import external
 
 
 def _sha256(path: Path) -> str:

@@ -17,8 +17,8 @@ import jsonschema
 import pytest
 from site_text import site_paragraphs
 
-from build_tools import downloads, export_akn, export_data, export_json
 from build_tools.errors import EditionError
+from build_tools.export import downloads, export_akn, export_data, export_json
 from build_tools.model import Build, Paths
 
 NS = {"a": export_akn.NS}

@@ -12,7 +12,7 @@ from conftest import PROJECT
 from mkdocs.utils import yaml_load
 from pypdf import PdfReader
 
-from build_tools import downloads, print_edition, print_pdf
+from build_tools.export import downloads, print_edition, print_pdf
 from build_tools.model import Build, Paths
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from conftest import project_paths
 
-from build_tools import pipeline, reproducible
+from build_tools import pipeline
 from build_tools.model import Build, Paths
+from build_tools.verify import reproducible
 
 
 def digests(out: Path) -> dict[str, str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import clean, number, segment
 from build_tools.errors import EditionError
-from build_tools.load import load_inputs
 from build_tools.model import Document, Inputs
+from build_tools.source import clean, number, segment
+from build_tools.source.load import load_inputs
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,1 @@
+"""Benchmarks and the loopback server they and the tests use (not part of the build)."""

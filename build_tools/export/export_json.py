@@ -1,0 +1,98 @@
+"""paragraphs.json and its published JSON Schema; the output is validated before it is written."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+
+from build_tools.errors import EditionError
+from build_tools.export import export_data
+from build_tools.model import Build
+
+SCHEMA_ID = "paragraphs.schema.json"
+
+_str: dict[str, Any] = {"type": "string"}
+_text: dict[str, Any] = {"type": "string", "minLength": 1}
+_offset: dict[str, Any] = {"type": "integer", "minimum": 0,
+                           "description": "Offset into the paragraph's text, in code points"}
+_slug: dict[str, Any] = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+
+
+def _object(required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": False, "required": list(required),
+            "properties": {**required, **(optional or {})}}
+
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": SCHEMA_ID,
+    "title": "Paragraphs of the edition, with their corrections, notes and mentions",
+    "description": "Every numbered paragraph as the edition reads it. Offsets (start, end, at) "
+                   "count Unicode code points of the paragraph's text; text[start:end] is the "
+                   "words annotated.",
+    **_object({
+        "format": {"const": "edition-paragraphs/1"},
+        "metadata": {"type": "object", "required": ["document_title", "edition_name",
+                                                    "edition_version", "source_sha256"],
+                     "additionalProperties": True},
+        "sections": {"type": "array", "items": _object({
+            "slug": _slug, "title": _text, "level": {"type": "integer", "minimum": 0},
+            "parent": {"type": ["string", "null"]}, "editorial_title": {"type": "boolean"},
+            "url": _text})},
+        "entries": {"type": "array", "items": _object({"kind": _slug, "key": _str,
+                                                       "name": _str})},
+        "paragraphs": {"type": "array", "minItems": 1, "items": _object({
+            "number": {"type": "integer", "minimum": 1},
+            "id": {"type": "string", "pattern": "^para_[1-9][0-9]*$"},
+            "url": _text,
+            "section": _slug,
+            "section_path": {"type": "array", "minItems": 1,
+                             "items": _object({"slug": _slug, "title": _text})},
+            "line": {"type": "integer", "minimum": 1,
+                     "description": "First line of the paragraph in the received text"},
+            "text": _text,
+            "source": _text,
+            "joined_page_break": {"type": "boolean"},
+            "corrections": {"type": "array", "items": _object({
+                "id": _text, "kind": _text, "start": _offset, "end": _offset, "text": _str,
+                "source": _text, "edition": _text, "reason": _text})},
+            "notes": {"type": "array", "items": _object({"id": _text, "at": _offset,
+                                                         "text": _text})},
+            "mentions": {"type": "array", "items": _object({
+                "kind": _slug, "key": _text, "name": _text, "start": _offset, "end": _offset,
+                "text": _text, "abbr": {"type": "boolean"}})},
+        })},
+    }),
+}
+
+
+def document(build: Build) -> dict[str, Any]:
+    return {
+        "format": "edition-paragraphs/1",
+        "metadata": export_data.metadata(build),
+        "sections": export_data.sections(build),
+        "entries": export_data.entries(build),
+        "paragraphs": [export_data.paragraph_record(build, p) for p in build.doc.paragraphs],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def validate(data: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path)
+        raise EditionError(f"paragraphs.json does not match its schema at {where or '/'}: "
+                           f"{errors[0].message}")
+
+
+def render(build: Build) -> tuple[str, str]:
+    """(paragraphs.json, paragraphs.schema.json), the first validated against the second."""
+    data = document(build)
+    validate(data)
+    return dumps(data), dumps(SCHEMA)

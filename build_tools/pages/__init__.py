@@ -1,0 +1,1 @@
+"""Rendering of pages: sections, indexes, citations, resolver, search entries, as Markdown."""

@@ -1,0 +1,364 @@
+"""Stage cite: citations (text, BibTeX, CSL-JSON) of paragraphs and sections, from meta only."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from build_tools.model import Build, Meta, OutFile, Paragraph, Section
+from build_tools.pages.markdown import attr, escape, link
+from build_tools.source.slug import slugify
+
+HOW_TO_CITE = "how-to-cite.md"
+CONCORDANCE = "concordance.md"  # written by the resolver stage
+PANEL_ID = "cite-panel"
+# Calendar words of the edition's language (English); the document's own words come from meta.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Stands for the paragraph number in a page's citation templates (an invisible separator).
+TOKEN = "\u2063N\u2063"
+_PARA_ATTR = re.compile(r'^\{: #para_(\d+) ', re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What one citation points at: a paragraph, a section (a range of paragraphs) or the whole."""
+
+    key: str  # BibTeX / CSL id, and the page data key
+    label: str  # "paragraph 27", "this section", "the document" (for the reader's controls)
+    section: str | None  # the section's title as the document (or the editor) gives it
+    locator: str | None  # "para. 27", "paras. 27–32"
+    url: str  # the permanent URL
+
+
+def _date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
+
+
+def date_text(start: Any, end: Any) -> str:
+    """'8–10 July 2008' for a meeting's dates (one day, one month, one year or across years)."""
+    b = _date(end)
+    a = _date(start) if start else b
+    tail = f"{b.day} {_MONTHS[b.month - 1]} {b.year}"
+    if a == b:
+        return tail
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}\u2013{tail}"
+    if a.year == b.year:
+        return f"{a.day} {_MONTHS[a.month - 1]} \u2013 {tail}"
+    return f"{a.day} {_MONTHS[a.month - 1]} {a.year} \u2013 {tail}"
+
+
+def site_url(meta: Meta) -> str:
+    url = str(meta["edition_site_url"])
+    return url if url.endswith("/") else url + "/"
+
+
+def permanent_url(meta: Meta, number: int) -> str:
+    """The resolver address of paragraph N: it survives any change of page layout."""
+    return f"{site_url(meta)}p/{number}/"
+
+
+def page_url(page: str) -> str:
+    """The directory URL of a generated Markdown page, relative to the site root."""
+    stem = page[:-3] if page.endswith(".md") else page
+    if stem == "index":
+        return ""
+    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text).split())
+
+
+def _authors(meta: Meta) -> list[str]:
+    return [a.strip() for a in str(meta.get("document_author") or "").split(";") if a.strip()]
+
+
+def _slug(meta: Meta) -> str:
+    return str(meta.get("edition_slug") or slugify(str(meta["edition_name"])))
+
+
+def _locator(numbers: list[int]) -> str | None:
+    if not numbers:
+        return None
+    lo, hi = min(numbers), max(numbers)
+    return f"para. {lo}" if lo == hi else f"paras. {lo}\u2013{hi}"
+
+
+def text(meta: Meta, cited: Cited) -> str:
+    """The citation as one line of plain text, ready to paste."""
+    title = _one_line(meta["document_title"])
+    meeting = _one_line(meta["document_meeting"])
+    when = date_text(meta.get("document_date_start"), meta["document_date"])
+    # The meeting is named once: many titles already contain it.
+    event = [meeting] if meeting.lower() not in title.lower() else []
+    event += [_one_line(meta["document_place"]), when]
+    parts = []
+    authors = _authors(meta)
+    if authors:
+        parts.append("; ".join(authors) + ".")
+    parts.append(f"{title}.")
+    parts.append(", ".join(event) + ".")
+    where = [f"Section \u201c{_one_line(cited.section)}\u201d"] if cited.section else []
+    where += [cited.locator] if cited.locator else []
+    if where:
+        parts.append(", ".join(where) + ".")
+    parts.append(f"In: {_one_line(meta['edition_name'])}, version {meta['edition_version']} "
+                 f"({date_text(None, meta['edition_date'])}).")
+    parts.append(cited.url)
+    return " ".join(parts)
+
+
+def _bib(value: str) -> str:
+    """A BibTeX field value: TeX's special characters escaped."""
+    special = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+               "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+               "^": r"\textasciicircum{}"}
+    return "".join(special.get(ch, ch) for ch in value)
+
+
+def bibtex(meta: Meta, cited: Cited) -> str:
+    """A BibTeX (biblatex-friendly) @misc entry."""
+    start = _date(meta.get("document_date_start") or meta["document_date"])
+    end = _date(meta["document_date"])
+    span = start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    fields: list[tuple[str, str]] = []
+    authors = _authors(meta)
+    if authors:
+        fields.append(("author", " and ".join("{" + _bib(a) + "}" for a in authors)))
+    fields += [
+        ("title", "{" + _bib(_one_line(meta["document_title"])) + "}"),
+        ("eventtitle", _bib(_one_line(meta["document_meeting"]))),
+        ("venue", _bib(_one_line(meta["document_place"]))),
+        ("date", span),
+        ("year", str(end.year)),
+    ]
+    where = [f"Section \u201c{_one_line(cited.section)}\u201d"] if cited.section else []
+    where += [cited.locator] if cited.locator else []
+    if where:
+        fields.append(("note", _bib(", ".join(where))))
+    fields += [
+        ("howpublished", _bib(f"{_one_line(meta['edition_name'])}, version "
+                              f"{meta['edition_version']} ({_date(meta['edition_date'])})")),
+        ("publisher", _bib(_one_line(meta["edition_publisher"]))),
+        ("version", _bib(str(meta["edition_version"]))),
+        ("url", cited.url),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    month = f",\n  month = {_BIB_MONTHS[end.month - 1]}"
+    return f"@misc{{{cited.key},\n{body}{month}\n}}\n"
+
+
+def _parts(d: datetime.date) -> list[int]:
+    return [d.year, d.month, d.day]
+
+
+def csl_item(meta: Meta, cited: Cited) -> dict[str, Any]:
+    """The citation as one CSL-JSON item (what Zotero, Pandoc and citeproc read)."""
+    start = _date(meta.get("document_date_start") or meta["document_date"])
+    end = _date(meta["document_date"])
+    item: dict[str, Any] = {"id": cited.key, "type": "document",
+                            "title": _one_line(meta["document_title"])}
+    authors = _authors(meta)
+    if authors:
+        item["author"] = [{"literal": a} for a in authors]
+    item.update({
+        "event-title": _one_line(meta["document_meeting"]),
+        "event-place": _one_line(meta["document_place"]),
+        "event-date": {"date-parts": [_parts(start)] + ([_parts(end)] if end != start else [])},
+        "issued": {"date-parts": [_parts(end)]},
+        "language": str(meta["document_language"]),
+        "container-title": _one_line(meta["edition_name"]),
+        "version": str(meta["edition_version"]),
+        "publisher": _one_line(meta["edition_publisher"]),
+        "URL": cited.url,
+    })
+    if cited.section:
+        item["section"] = _one_line(cited.section)
+    if cited.locator:
+        item["note"] = cited.locator
+    return item
+
+
+def csl_json(meta: Meta, cited: Cited) -> str:
+    return json.dumps([csl_item(meta, cited)], ensure_ascii=False, indent=2) + "\n"
+
+
+def formats(meta: Meta, cited: Cited) -> dict[str, str]:
+    return {"label": cited.label, "text": text(meta, cited), "bibtex": bibtex(meta, cited),
+            "csl": csl_json(meta, cited)}
+
+
+def paragraph_cited(build: Build, p: Paragraph) -> Cited:
+    meta = build.inputs.meta
+    return Cited(key=f"{_slug(meta)}-para-{p.number}", label=f"paragraph {p.number}",
+                 section=build.doc.section(p.section).title, locator=f"para. {p.number}",
+                 url=permanent_url(meta, p.number))
+
+
+def section_cited(build: Build, section: Section) -> Cited:
+    meta, doc = build.inputs.meta, build.doc
+    numbers = sorted(p.number for s in (section, *doc.descendants(section.slug))
+                     for p in doc.in_section(s.slug))
+    page = build.page(section.slug)
+    return Cited(key=f"{_slug(meta)}-{section.slug}", label="this section",
+                 section=section.title, locator=_locator(numbers),
+                 url=site_url(meta) + page_url(page))
+
+
+def document_cited(build: Build) -> Cited:
+    meta = build.inputs.meta
+    return Cited(key=_slug(meta), label="the document", section=None, locator=None,
+                 url=site_url(meta))
+
+
+def controls(p: Paragraph) -> str:
+    """The ¶ permalink and the cite button that end a paragraph. Their visible marks are CSS
+    content, so the paragraph's text (search, copy) stays the document's; the button is hidden
+    until cite.js wires it (with JavaScript off it would do nothing). They are named by
+    aria-label, not title: a title is also a hover tooltip, over the paragraph being read."""
+    return (f' <a class="plink" href="#{p.eid}" aria-label="Link to paragraph {p.number}"></a>'
+            f'<button type="button" class="cite-btn" data-cite="p{p.number}" '
+            f'aria-label="Cite paragraph {p.number}" '
+            f'aria-controls="{PANEL_ID}" aria-expanded="false" hidden></button>')
+
+
+def data_block(data: dict[str, Any]) -> str:
+    """The page's citation data for cite.js, as JSON that cannot end its script element."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'\n<script type="application/json" class="cite-data">{payload}</script>\n'
+
+
+def section_block(build: Build, section: Section, cited: Cited) -> str:
+    """'Cite this section' at the end of a section page, readable with JavaScript off; raw HTML
+    so that Material's search can leave it out (data-search-exclude)."""
+    line = html.escape(text(build.inputs.meta, cited))
+    name = attr(section.title)
+    return ("\n" f'<aside class="admonition quote cite-section" aria-label="Cite this section" '
+            f"data-search-exclude>\n"
+            '<p class="admonition-title">Cite this section</p>\n'
+            f'<p class="cite-section__text">{line}</p>\n'
+            f'<p><button type="button" class="cite-btn cite-btn--section" data-cite="{cited.key}" '
+            f'aria-label="Copy citation of this section ({name})" '
+            f'aria-controls="{PANEL_ID}" aria-expanded="false" hidden></button></p>\n'
+            "</aside>\n")
+
+
+def _indent(block: str) -> str:
+    return "\n".join(("    " + line) if line else "" for line in block.rstrip("\n").split("\n"))
+
+
+def _example(meta: Meta, cited: Cited) -> list[str]:
+    return [escape(text(meta, cited)) + "\n", "BibTeX:\n", _indent(bibtex(meta, cited)) + "\n",
+            "CSL-JSON:\n", _indent(csl_json(meta, cited)) + "\n"]
+
+
+def how_to_cite_page(build: Build, concordance: str) -> OutFile:
+    inputs, doc, meta = build.inputs, build.doc, build.inputs.meta
+    prose = dict(inputs.pages).get("how-to-cite", "# How to cite\n")
+    first = doc.paragraphs[0]
+    page = build.page(first.section)
+    section = next((s for s in doc.sections if s.level > 0), doc.sections[0])
+    out = [prose.rstrip() + "\n", "## This edition\n",
+           f"- Edition: {escape(_one_line(meta['edition_name']))}",
+           f"- Version: {escape(str(meta['edition_version']))}",
+           f"- Date: {date_text(None, meta['edition_date'])}",
+           f"- Publisher: {escape(_one_line(meta['edition_publisher']))}",
+           f"- Address: <{site_url(meta)}>\n",
+           "## A paragraph\n",
+           "Every paragraph has a number, shown in the margin, and two addresses: "
+           f"`#para_N` on its page, and the permanent address `{site_url(meta)}p/N/`, which "
+           "leads to the paragraph wherever its page is. Use the permanent address in a "
+           "citation. The **cite** button at the end of a paragraph copies its citation and "
+           "offers it as BibTeX and CSL-JSON; the \u00b6 mark links to the paragraph. "
+           f"The [paragraph concordance]({concordance}) lists every paragraph by number.\n",
+           f"For example, [paragraph {first.number}]({page}#{first.eid}):\n",
+           *_example(meta, paragraph_cited(build, first)),
+           "## A section\n",
+           "The end of each section page gives its citation. For example:\n",
+           *_example(meta, section_cited(build, section)),
+           "## The whole document\n",
+           *_example(meta, document_cited(build))]
+    return OutFile(HOW_TO_CITE, "\n".join(out))
+
+
+def _page_sections(build: Build) -> dict[str, Section]:
+    """Page path -> the section it is the page of."""
+    doc = build.doc
+    return {page: doc.section(slug) for slug, page in build.page_of}
+
+
+def _token_cited(build: Build, section: str) -> Cited:
+    """A paragraph citation with the number left as TOKEN: one template serves a whole page."""
+    meta = build.inputs.meta
+    return Cited(key=f"{_slug(meta)}-para-{TOKEN}", label=f"paragraph {TOKEN}",
+                 section=build.doc.section(section).title, locator=f"para. {TOKEN}",
+                 url=f"{site_url(meta)}p/{TOKEN}/")
+
+
+def expand(template: dict[str, str], number: int) -> dict[str, str]:
+    return {name: value.replace(TOKEN, str(number)) for name, value in template.items()}
+
+
+def page_data(build: Build, numbers: list[int], extra: dict[str, Cited]) -> dict[str, Any]:
+    """What cite.js needs to cite everything on a page: per section one template of the
+    paragraph formats (cite.js puts the number in), checked here against the full formats."""
+    meta, doc = build.inputs.meta, build.doc
+    templates: dict[str, dict[str, str]] = {}
+    paras: dict[str, str] = {}
+    items = {key: formats(meta, cited) for key, cited in extra.items()}
+    for n in numbers:
+        p = doc.paragraph(n)
+        full = formats(meta, paragraph_cited(build, p))
+        template = templates.get(p.section) or formats(meta, _token_cited(build, p.section))
+        if expand(template, n) == full:
+            templates[p.section] = template
+            paras[str(n)] = p.section
+        else:  # the token occurs in the data itself: give this paragraph in full
+            items[f"p{n}"] = full
+    return {"token": TOKEN, "templates": {k: _compact(v) for k, v in templates.items()},
+            "paras": paras, "items": {k: _compact(v) for k, v in items.items()}}
+
+
+def _compact(formats: dict[str, str]) -> dict[str, str]:
+    """CSL-JSON without its indentation (a third of every page's data); cite.js indents it
+    again, as csl_json does, before a reader sees or copies it."""
+    if "csl" not in formats:
+        return formats
+    csl = json.dumps(json.loads(formats["csl"]), ensure_ascii=False, separators=(",", ":"))
+    return {**formats, "csl": csl}
+
+
+def with_citations(build: Build, f: OutFile, sections: dict[str, Section]) -> OutFile:
+    """A rendered page, plus its section's citation block and the data its controls read;
+    sections: page path -> its section (_page_sections, built once)."""
+    if not f.path.endswith(".md") or not isinstance(f.content, str):
+        return f
+    numbers = [int(m.group(1)) for m in _PARA_ATTR.finditer(f.content)]
+    content = f.content
+    extra: dict[str, Cited] = {}
+    section = sections.get(f.path)
+    if section is not None and section.level > 0:
+        cited = section_cited(build, section)
+        extra[cited.key] = cited
+        content = content.rstrip("\n") + "\n" + section_block(build, section, cited)
+    if not numbers and not extra:
+        return f
+    return replace(f, content=content + data_block(page_data(build, numbers, extra)))
+
+
+def run(build: Build) -> Build:
+    sections = _page_sections(build)
+    files = tuple(with_citations(build, f, sections) for f in build.files)
+    concordance = link(HOW_TO_CITE, CONCORDANCE)
+    files += (how_to_cite_page(build, concordance),)
+    return replace(build, files=files)

@@ -1,0 +1,247 @@
+"""Stage render: the document as Markdown pages (home, one per section, annexes, the edition)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from build_tools.annotation import mentions
+from build_tools.model import (
+    Build,
+    Correction,
+    Document,
+    Inputs,
+    Note,
+    OutFile,
+    Paragraph,
+    Section,
+    Span,
+)
+from build_tools.pages import cite
+from build_tools.pages.markdown import escape, link, render_spans
+
+HOME = "index.md"
+EDITION_PAGE = "edition.md"
+ANNEX_DIR = "annexes"
+
+
+def page_paths(doc: Document) -> dict[str, str]:
+    """Section slug -> Markdown path. Paths are flat (short, citable URLs, whatever the nesting);
+    a section with subsections is a folder index, which Material shows as the section's page."""
+    parents = {s.parent for s in doc.sections if s.parent}
+    return {s.slug: HOME if s.level == 0 else f"{s.slug}/index.md" if s.slug in parents
+            else f"{s.slug}.md" for s in doc.sections}
+
+
+def correction_note(c: Correction) -> str:
+    if c.kind == "addition":
+        return (f"Editorial addition: the source reads \u201c{escape(c.source)}\u201d; the edition "
+                f"reads \u201c{escape(c.edition)}\u201d. {escape(c.reason)}")
+    return (f"Correction ({escape(c.kind.replace('-', ' '))}): the source reads "
+            f"\u201c{escape(c.source)}\u201d; the edition reads \u201c{escape(c.edition)}\u201d. "
+            f"{escape(c.reason)}")
+
+
+class PageWriter:
+    """Renders paragraphs for one page and collects that page's footnotes."""
+
+    def __init__(self, build: Build, page: str):
+        self.build = build
+        self.page = page
+        self.footnotes: list[str] = []
+        self.corrections = {c.id: c for c in build.inputs.corrections}
+        self.notes = {n.id: n for n in build.inputs.notes}
+        self.paths = build.page_paths
+
+    def wrap(self, span: Span, inner: str) -> str:
+        if span.kind == "correction":
+            c = self.corrections[span.key]
+            self.footnotes.append(f"[^{c.id}]: {correction_note(c)}")
+            cls = "ed-add" if c.kind == "addition" else "ed-corr"
+            tag = "ins" if c.kind == "addition" else "span"
+            body = f'<{tag} class="{cls}">{inner}</{tag}>' if inner else ""
+            return f"{body}[^{c.id}]"
+        if span.kind == "note":
+            note: Note = self.notes[span.key]
+            self.footnotes.append(f"[^{note.id}]: Editorial note: {note.text.strip()}")
+            return f"[^{note.id}]"
+        return mentions.decorate(self.build, self.page, span, inner)
+
+    def paragraph(self, p: Paragraph) -> str:
+        body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
+        # aria-label, not title, as for the controls (cite.controls says why).
+        number = (f'<a class="pnum" href="#{p.eid}" aria-label="Paragraph {p.number}" '
+                  f'tabindex="-1">{p.number}</a>')
+        return (f"{number} {body}{cite.controls(p)}\n"
+                f"{{: #{p.eid} .para data-n=\"{p.number}\" }}\n")
+
+    def footer(self) -> str:
+        return ("\n" + "\n".join(self.footnotes) + "\n") if self.footnotes else ""
+
+
+def _contents(build: Build, page: str, sections: tuple[Section, ...]) -> list[str]:
+    paths = build.page_paths
+    lines = []
+    top = min((s.level for s in sections if s.level > 0), default=1)
+    for s in sections:
+        if s.level == 0:
+            continue
+        indent = "    " * (s.level - top)
+        lines.append(f"{indent}- [{escape(s.title)}]({link(page, paths[s.slug])})")
+    return lines
+
+
+def _section_body(build: Build, writer: PageWriter, section: Section) -> list[str]:
+    doc = build.doc
+    out: list[str] = []
+    paras = list(doc.in_section(section.slug))
+    for p in paras:
+        out.append(writer.paragraph(p))
+        if p.number == len(doc.paragraphs):
+            out.append(ending_note(build.inputs))
+    children = tuple(s for s in doc.sections if s.parent == section.slug)
+    if children:
+        out.append('<nav class="subsections" aria-label="Subsections" markdown>\n')
+        out.extend(_contents(build, writer.page, doc.descendants(section.slug)))
+        out.append("\n</nav>\n")
+    extra = mentions.section_footer(build, writer.page, section)
+    if extra:
+        out.append(extra)
+    return out
+
+
+def ending_note(inputs: Inputs) -> str:
+    text = inputs.meta["ending_note"].strip().replace("\n", "\n    ")
+    return f'!!! warning "Editorial note: the source ends here"\n\n    {text}\n'
+
+
+def section_page(build: Build, section: Section) -> OutFile:
+    page = build.page(section.slug)
+    writer = PageWriter(build, page)
+    head = [f"# {escape(section.title)}\n"]
+    body = _section_body(build, writer, section)
+    return OutFile(page, "\n".join(head + body) + writer.footer())
+
+
+def home_page(build: Build) -> OutFile:
+    doc, meta = build.doc, build.inputs.meta
+    writer = PageWriter(build, HOME)
+    front = doc.sections[0]
+    out = [
+        f"# {escape(doc.title)}\n",
+        f'<p class="dateline">{escape(doc.dateline)}</p>\n',
+    ]
+    out.extend(writer.paragraph(p) for p in doc.in_section(front.slug))
+    out.append('<nav class="contents" aria-label="Contents" markdown>\n')
+    out.append("## Contents\n")
+    out.extend(_contents(build, HOME, doc.sections))
+    annexes = build.inputs.annexes
+    if annexes:
+        out.append("- Annexes")
+        out.extend(f"    - [{escape(a.label)}]({link(HOME, annex_path(a.key))})" for a in annexes)
+    out.append(f"- [{escape(meta['edition_name'])}: about this edition]({EDITION_PAGE})")
+    out.append("\n</nav>\n")
+    return OutFile(HOME, "\n".join(out) + writer.footer())
+
+
+def annex_path(key: str) -> str:
+    return f"{ANNEX_DIR}/{key}.md"
+
+
+def annex_pages(build: Build) -> list[OutFile]:
+    doc = build.doc
+    paths = build.page_paths
+    files = []
+    for a in build.inputs.annexes:
+        page = annex_path(a.key)
+        para = doc.paragraph(a.para)
+        where = link(page, paths[para.section], para.eid)
+        if a.text is not None:
+            files.append(OutFile(page, a.text))
+            continue
+        files.append(OutFile(page, "\n".join([
+            f"# {escape(a.label)}\n",
+            '!!! info "Not in the source"\n',
+            f"    The document says this annex holds **{escape(a.holds)}** "
+            f"([paragraph {a.para}]({where})). The text of the annex is not part of the "
+            "source from which this edition is made, so it is not reproduced here.\n",
+        ])))
+    return files
+
+
+def edition_page(build: Build) -> OutFile:
+    inputs, doc, meta = build.inputs, build.doc, build.inputs.meta
+    paths = build.page_paths
+    prose = dict(inputs.pages).get("edition", f"# {escape(meta['edition_name'])}\n")
+    where = {s.key: p for p in doc.paragraphs for s in p.spans if s.kind == "correction"}
+    out = [prose.rstrip() + "\n", "## The source\n"]
+    size = len(inputs.source_text.encode("utf-8"))
+    out.append(f"- File: `{meta['source_file']}` ({size:,} bytes, UTF-8)")
+    out.append(f"- SHA-256: `{meta['source_sha256']}`")
+    if meta.get("source_description"):
+        out.append(f"- {escape(meta['source_description'])}")
+    out.append(f"- Paragraphs numbered: {len(doc.paragraphs)}\n")
+    out.append("## Corrections\n")
+    out.append("Each change of the received text, as applied by the build. In the text, a "
+               "corrected reading is underlined and its note gives the original.\n")
+    out.append("| ¶ | Kind | Source reads | Edition reads | Reason |")
+    out.append("|---|---|---|---|---|")
+    for c in inputs.corrections:
+        p = where[c.id]
+        cell = f"[{p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
+        out.append(f"| {cell} | {escape(c.kind)} | {_cell(c.source)} | {_cell(c.edition)} "
+                   f"| {escape(c.reason)} |")
+    joined = [p for p in doc.paragraphs if p.joined_page_break]
+    if joined:
+        out.append("\n## Page breaks rejoined\n")
+        out.append("A page break of the printed original cuts these paragraphs; the edition "
+                   "joins the two parts: " + ", ".join(
+                       f"[¶ {p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
+                       for p in joined) + ".\n")
+    if inputs.notes:
+        out.append("\n## Editorial notes\n")
+        for n in inputs.notes:
+            p = doc.paragraph(n.para)
+            out.append(f"- [¶ {p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)}): "
+                       f"{n.text.strip()}")
+    return OutFile(EDITION_PAGE, "\n".join(out) + "\n")
+
+
+def _cell(text: str) -> str:
+    return f"\u201c{escape(text)}\u201d"
+
+
+def nav(build: Build) -> tuple[Any, ...]:
+    doc = build.doc
+    paths = build.page_paths
+    children: dict[str | None, list[Section]] = {}
+    for s in doc.sections[1:]:
+        children.setdefault(s.parent, []).append(s)
+
+    def item(s: Section) -> Any:
+        kids = children.get(s.slug)
+        if not kids:
+            return {s.title: paths[s.slug]}
+        return {s.title: [paths[s.slug], *(item(k) for k in kids)]}
+
+    entries: list[Any] = [{"Home": HOME}, *(item(s) for s in children.get(None, []))]
+    if build.inputs.annexes:
+        entries.append({"Annexes": [{a.label: annex_path(a.key)} for a in build.inputs.annexes]})
+    entries.extend(mentions.nav_entries(build))
+    entries.append({"About this edition": EDITION_PAGE})
+    return tuple(entries)
+
+
+RENDERERS: tuple[Callable[[Build], list[OutFile]], ...] = (
+    lambda b: [home_page(b)],
+    lambda b: [section_page(b, s) for s in b.doc.sections[1:]],
+    annex_pages,
+    lambda b: [edition_page(b)],
+)
+
+
+def run(build: Build) -> Build:
+    build = replace(build, page_of=tuple(page_paths(build.doc).items()))
+    files = [f for render in RENDERERS for f in render(build)]
+    return replace(build, files=build.files + tuple(files), nav=nav(build))

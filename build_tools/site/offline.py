@@ -1,0 +1,105 @@
+"""The offline bundle: the site built for file:// (Material's offline plugin), zipped."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils.yaml import yaml_load
+
+from build_tools.errors import EditionError
+from build_tools.model import Build, Paths
+from build_tools.site import site, write
+from build_tools.verify import reproducible
+
+log = logging.getLogger(__name__)
+
+PROJECT = Path(__file__).resolve().parents[2]
+SHIM_PACKAGE = PROJECT / "node_modules" / "iframe-worker"
+# In the docs tree; the path must contain "iframe-worker", or the offline plugin adds unpkg's copy.
+SHIM_PATH = "assets/vendor/iframe-worker/shim.js"
+OFFLINE_DOCS = "docs-offline"
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01: the earliest time a zip entry can hold
+
+
+def bundle_name(build: Build) -> str:
+    return f"{build.inputs.meta['edition_slug']}-offline"
+
+
+def zip_path(build: Build, dist: Path) -> Path:
+    return dist / f"{bundle_name(build)}.zip"
+
+
+def offline_site(paths: Paths) -> Path:
+    """Where the offline site is built before it is zipped (kept, for checks and inspection)."""
+    return paths.generated / "offline-site"
+
+
+def copy_shim(docs: Path) -> None:
+    """The iframe-worker shim (a Worker for file://) from its npm package, with its licence."""
+    shim = SHIM_PACKAGE / "shim" / "index.js"
+    if not shim.is_file():
+        raise EditionError(f"{shim} is missing: run `npm ci` (make build does) to install the "
+                           "pinned iframe-worker package the offline bundle needs")
+    target = docs / SHIM_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, target)
+    shutil.copyfile(SHIM_PACKAGE / "LICENSE", target.with_name("LICENSE.txt"))
+
+
+def plugins_with_offline(mkdocs_yml: Path) -> Any:
+    """The base config's plugins plus `offline` (a list in a child config replaces, not extends)."""
+    with mkdocs_yml.open("rb") as f:
+        plugins = yaml_load(f).get("plugins", ["search"])
+    if isinstance(plugins, dict):
+        return {**plugins, "offline": {}}
+    names = [p if isinstance(p, str) else next(iter(p)) for p in plugins]
+    return plugins if "offline" in names else [*plugins, "offline"]
+
+
+def build_site(build: Build, paths: Paths, site_dir: Path, overrides: dict[str, Any]) -> None:
+    """A second mkdocs build of the same Markdown, with the offline plugin and the local shim."""
+    docs = paths.generated / OFFLINE_DOCS
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(paths.docs, docs)
+    copy_shim(docs)
+    config = write.write_config(build, paths, OFFLINE_CONFIG, site_dir, docs_dir=OFFLINE_DOCS,
+                                plugins=plugins_with_offline(paths.mkdocs_yml),
+                                extra={"polyfills": [SHIM_PATH]}, **overrides)
+    site.mkdocs_build(config, site_dir)
+
+
+def write_zip(root: Path, target: Path, folder: str, epoch: int) -> None:
+    """Zip root under folder/, byte for byte the same for the same files: sorted names, one
+    timestamp, fixed permissions, no directory entries, fixed compression level."""
+    stamp = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    files = sorted((p.relative_to(root).as_posix(), p) for p in root.rglob("*") if p.is_file())
+    tmp = target.with_name(target.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w") as zf:
+        for name, path in files:
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
+            info.create_system = 3  # Unix, so the permissions below are read
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes(), compresslevel=9)
+    os.replace(tmp, target)
+
+
+def build_bundle(build: Build, paths: Paths, dist: Path, overrides: dict[str, Any]) -> Path:
+    """Build the offline site and zip it into dist/<slug>-offline.zip; return the zip's path."""
+    site_dir = offline_site(paths)
+    build_site(build, paths, site_dir, overrides)
+    # A 404 page needs a server to show it; from file:// its root-absolute URLs only break.
+    (site_dir / "404.html").unlink(missing_ok=True)
+    dist.mkdir(parents=True, exist_ok=True)
+    target = zip_path(build, dist)
+    write_zip(site_dir, target, bundle_name(build), reproducible.pin_build_date(build.inputs.meta))
+    log.debug("offline bundle: %s (%d bytes)", target, target.stat().st_size)
+    return target

@@ -1,0 +1,1 @@
+"""Reading and structuring the received text: load and validate, clean, segment, number."""

@@ -1,0 +1,1 @@
+"""Checks on the built site: links, external resources, reproducibility."""
