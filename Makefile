@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve freeze lint typecheck unit browser-deps clean bench
+.PHONY: build test serve freeze lint typecheck unit browser-deps clean bench bench-scale
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ freeze: $(STAMP)
 ## Benchmark: Lighthouse (installed on demand into bench/, kept out of npm ci), stage times, scaling.
 bench: $(STAMP) $(NODE_STAMP) browser-deps bench/node_modules/.installed
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m build_tools.bench.bench
+
+## The whole build at 1x, 5x, 20x and 50x the text: time, memory, stages, sizes (not in make test).
+bench-scale: $(STAMP) $(NODE_STAMP) browser-deps
+	$(BIN)/python -m build_tools.bench.bench_scale
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
