@@ -38,7 +38,7 @@ def files(build: Build) -> list[Download]:
         print_edition.standalone_html(build),
         {"Title": build.doc.title, "Author": str(meta.get("document_author") or ""),
          "Subject": str(meta["edition_name"]), "Creator": f"{meta['edition_name']} "
-         f"{meta['edition_version']}", "Producer": "Chromium (headless) and pypdf"},
+         f"{meta['edition_version']}", "Producer": "Chromium (headless) and qpdf"},
         str(meta["edition_date"]))
     return [
         Download("paragraphs.json", "Every paragraph with its number, id, section, text, "

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from concurrent.futures import ThreadPoolExecutor
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject
+import pikepdf
 
 from build_tools.errors import EditionError
 
@@ -58,18 +56,23 @@ def pdf_date(day: str) -> str:
 
 def reproducible(raw: bytes, info: dict[str, str], day: str) -> bytes:
     """The same PDF with fixed metadata and a file identifier drawn from its content, so that
-    two builds of the same text give the same bytes (Chromium stamps the time of printing)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
-    writer.metadata = None  # drop Chromium's Info (dates of printing)
-    writer.add_metadata({**{f"/{k}": v for k, v in info.items()},
-                         "/CreationDate": pdf_date(day), "/ModDate": pdf_date(day)})
-    writer._ID = None
-    first = io.BytesIO()
-    writer.write(first)
-    digest = hashlib.sha256(first.getvalue()).digest()[:16]
-    writer._ID = ArrayObject((ByteStringObject(digest), ByteStringObject(digest)))
-    out = io.BytesIO()
-    writer.write(out)
+    two builds of the same text give the same bytes (Chromium stamps the time of printing).
+    qpdf (through pikepdf) rewrites it: streams pass through as Chromium wrote them, the small
+    objects go into object streams (a quarter of the size), and `deterministic_id` makes /ID
+    a hash of the content. pypdf did the same in pure Python, 5x slower and 3x the memory."""
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        # Chromium's Info (dates of printing) is replaced, not edited.
+        pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
+            {**{f"/{k}": pikepdf.String(v) for k, v in info.items()},
+             "/CreationDate": pikepdf.String(pdf_date(day)),
+             "/ModDate": pikepdf.String(pdf_date(day))}))
+        # qpdf keeps the first half of an /ID it finds: none, so that both halves are the hash.
+        if "/ID" in pdf.trailer:
+            del pdf.trailer["/ID"]
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()
 
 
