@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import posixpath
 import re
 import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from build_tools.errors import EditionError
@@ -68,12 +70,34 @@ class _Parsed:
     urls: tuple[str, ...]
 
 
-def _page(path: Path, seen: dict[Path, _Parsed]) -> _Parsed:
-    if path not in seen:
-        parser = _Page()
-        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-        seen[path] = _Parsed(frozenset(parser.ids), tuple(parser.urls))
-    return seen[path]
+@dataclass(frozen=True)
+class _Tree:
+    """A site's files and folders (paths relative to its root, "/"-separated), listed once:
+    a realpath and a stat per link made the check grow to seconds at scale. Links are resolved
+    by their path alone (mkdocs writes no symbolic links)."""
+
+    root: Path
+    files: frozenset[str]
+    dirs: frozenset[str]
+    parsed: dict[str, _Parsed]
+
+    @classmethod
+    def of(cls, root: Path) -> _Tree:
+        files: set[str] = set()
+        dirs = {""}
+        for folder, _, names in os.walk(root):
+            rel = Path(folder).relative_to(root).as_posix()
+            rel = "" if rel == "." else rel
+            dirs.add(rel)
+            files.update(posixpath.join(rel, n) for n in names)
+        return cls(root, frozenset(files), frozenset(dirs), {})
+
+    def page(self, rel: str) -> _Parsed:
+        if rel not in self.parsed:
+            parser = _Page()
+            parser.feed((self.root / rel).read_text(encoding="utf-8", errors="replace"))
+            self.parsed[rel] = _Parsed(frozenset(parser.ids), tuple(parser.urls))
+        return self.parsed[rel]
 
 
 def is_external(url: str) -> bool:
@@ -88,79 +112,73 @@ def check_site(root: Path, directory_index: bool = True, base_path: str = "/") -
     offline bundle opened from file://, where only links to files work.
     base_path: the path of the site's URL (e.g. "/edition/"), which root-relative links start with.
     """
-    root = root.resolve()
+    tree = _Tree.of(root.resolve())
     broken: list[Broken] = []
-    seen: dict[Path, _Parsed] = {}
-    for path in sorted(root.rglob("*.html")):
-        rel = path.relative_to(root).as_posix()
-        for url in _page(path, seen).urls:
-            reason = _check(root, path, url, directory_index, base_path, seen)
+    pages = sorted((f for f in tree.files if f.endswith(".html")), key=lambda f: f.split("/"))
+    for rel in pages:
+        for url in tree.page(rel).urls:
+            reason = _check(tree, rel, url, directory_index, base_path)
             if reason:
                 broken.append(Broken(rel, url, reason))
-    broken.extend(_check_search_index(root, directory_index, base_path, seen))
+    broken.extend(_check_search_index(tree, directory_index, base_path))
     return broken
 
 
-def _resolve(root: Path, page: Path, path: str, base_path: str) -> Path | None:
-    """The file system path a URL path points at, or None when it leaves the site."""
+def _resolve(page: str, path: str, base_path: str) -> str | None:
+    """The site path (relative to its root) a URL path points at, or None when it leaves the
+    site."""
     if path.startswith("/"):
         base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
         if not (path + "/").startswith(base):
             return None
-        parts = PurePosixPath(path[len(base):])
-        start = root
+        joined = path[len(base):]
     else:
-        parts = PurePosixPath(path)
-        start = page.parent
-    target = start
-    for part in parts.parts:
-        target = target.parent if part == ".." else target if part == "." else target / part
-    resolved = target.resolve()
-    if resolved != root and root not in resolved.parents:
+        joined = posixpath.join(posixpath.dirname(page), path)
+    target = posixpath.normpath(joined) if joined else "."
+    if target == ".":
+        return ""
+    if target == ".." or target.startswith(("../", "/")):
         return None
-    return resolved
+    return target
 
 
-def _check(root: Path, page: Path, url: str, directory_index: bool, base_path: str,
-           seen: dict[Path, _Parsed]) -> str:
+def _check(tree: _Tree, page: str, url: str, directory_index: bool, base_path: str) -> str:
     url = url.strip()
     if not url or is_external(url) or url.startswith(("mailto:", "javascript:", "data:")):
         return ""
     parts = urlsplit(url)
     if parts.path:
-        target = _resolve(root, page, unquote(parts.path), base_path)
+        target = _resolve(page, unquote(parts.path), base_path)
         if target is None:
             return "points outside the site"
-        if target.is_dir():
+        if target in tree.dirs:
             if not directory_index:
                 return "names a folder, which file:// does not open"
-            target = target / "index.html"
-        if not target.is_file():
+            target = posixpath.join(target, "index.html")
+        if target not in tree.files:
             return "no such file"
     else:
         target = page
     fragment = unquote(parts.fragment)
-    if fragment not in TOP_FRAGMENTS and target.suffix == ".html" \
-            and fragment not in _page(target, seen).ids:
-        return f"no id {fragment!r} in {target.relative_to(root).as_posix()}"
+    if fragment not in TOP_FRAGMENTS and target.endswith(".html") \
+            and fragment not in tree.page(target).ids:
+        return f"no id {fragment!r} in {target}"
     return ""
 
 
-def _check_search_index(root: Path, directory_index: bool, base_path: str,
-                        seen: dict[Path, _Parsed]) -> list[Broken]:
+def _check_search_index(tree: _Tree, directory_index: bool, base_path: str) -> list[Broken]:
     """Search results are links too: each document's location must resolve."""
-    index = root / "search" / "search_index.json"
+    index = tree.root / "search" / "search_index.json"
     if not index.is_file():
         return []
     try:
         docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
     except (ValueError, AttributeError):
         return [Broken("search/search_index.json", "", "not valid JSON")]
-    home = root / "index.html"
     out = []
     for doc in docs:
         location = str(doc.get("location", ""))
-        reason = _check(root, home, location or "./", directory_index, base_path, seen)
+        reason = _check(tree, "index.html", location or "./", directory_index, base_path)
         if reason:
             out.append(Broken("search/search_index.json", location, reason))
     return out
