@@ -89,11 +89,20 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     searched = search_index.prepare(build, paths)  # the paragraph-search hook and its entries
     new_site = paths.out / "site.new"
     config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
-    timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
-    site_url = build.inputs.meta.get("edition_site_url")
-    timed("links", lambda: linkcheck.check_built(new_site, site_url))
+    # The offline build runs beside the online one and its link check (another process: the
+    # two share no file they write); stage "offline" is what is left of it after them.
+    offline_build = offline.start_bundle(build, paths, searched)
+    try:
+        timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
+        site_url = build.inputs.meta.get("edition_site_url")
+        timed("links", lambda: linkcheck.check_built(new_site, site_url))
+    except BaseException:
+        offline_build.kill()
+        offline_build.wait()
+        raise
     new_dist = site.fresh(paths.out / "dist.new")
-    bundle = timed("offline", lambda: offline.build_bundle(build, paths, new_dist, searched))
+    bundle = timed("offline", lambda: offline.finish_bundle(offline_build, build, paths,
+                                                           new_dist))
     downloads.copy_to_dist(build, new_dist)
     timed("external", lambda: external.check_built(new_site, [bundle]))
     # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.

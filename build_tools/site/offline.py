@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -63,17 +64,33 @@ def plugins_with_offline(mkdocs_yml: Path) -> Any:
     return plugins if "offline" in names else [*plugins, "offline"]
 
 
-def build_site(build: Build, paths: Paths, site_dir: Path, overrides: dict[str, Any]) -> None:
-    """A second mkdocs build of the same Markdown, with the offline plugin and the local shim."""
+def start_site(build: Build, paths: Paths, site_dir: Path,
+               overrides: dict[str, Any]) -> subprocess.Popen[bytes]:
+    """Start a second mkdocs build of the same Markdown, with the offline plugin and the local
+    shim (site.mkdocs_wait finishes it): it can run beside the online build."""
     docs = paths.generated / OFFLINE_DOCS
     if docs.exists():
         shutil.rmtree(docs)
-    shutil.copytree(paths.docs, docs)
+    # Hard links, not copies: the same files, written once (a copy when links fail).
+    shutil.copytree(paths.docs, docs, copy_function=_link_or_copy)
     copy_shim(docs)
     config = write.write_config(build, paths, OFFLINE_CONFIG, site_dir, docs_dir=OFFLINE_DOCS,
                                 plugins=plugins_with_offline(paths.mkdocs_yml),
                                 extra={"polyfills": [SHIM_PATH]}, **overrides)
-    site.mkdocs_build(config, site_dir)
+    return site.mkdocs_start(config, site_dir)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def build_site(build: Build, paths: Paths, site_dir: Path, overrides: dict[str, Any]) -> None:
+    """A second mkdocs build of the same Markdown, with the offline plugin and the local shim."""
+    site.mkdocs_wait(start_site(build, paths, site_dir, overrides),
+                     paths.generated / OFFLINE_CONFIG, site_dir)
 
 
 def write_zip(root: Path, target: Path, folder: str, epoch: int) -> None:
@@ -92,10 +109,16 @@ def write_zip(root: Path, target: Path, folder: str, epoch: int) -> None:
     os.replace(tmp, target)
 
 
-def build_bundle(build: Build, paths: Paths, dist: Path, overrides: dict[str, Any]) -> Path:
-    """Build the offline site and zip it into dist/<slug>-offline.zip; return the zip's path."""
+def start_bundle(build: Build, paths: Paths,
+                 overrides: dict[str, Any]) -> subprocess.Popen[bytes]:
+    """Start the offline site's build; finish_bundle zips it."""
+    return start_site(build, paths, offline_site(paths), overrides)
+
+
+def finish_bundle(proc: subprocess.Popen[bytes], build: Build, paths: Paths, dist: Path) -> Path:
+    """Wait for the offline site, zip it into dist/<slug>-offline.zip; return the zip's path."""
     site_dir = offline_site(paths)
-    build_site(build, paths, site_dir, overrides)
+    site.mkdocs_wait(proc, paths.generated / OFFLINE_CONFIG, site_dir)
     # A 404 page needs a server to show it; from file:// its root-absolute URLs only break.
     (site_dir / "404.html").unlink(missing_ok=True)
     dist.mkdir(parents=True, exist_ok=True)
@@ -103,3 +126,8 @@ def build_bundle(build: Build, paths: Paths, dist: Path, overrides: dict[str, An
     write_zip(site_dir, target, bundle_name(build), reproducible.pin_build_date(build.inputs.meta))
     log.debug("offline bundle: %s (%d bytes)", target, target.stat().st_size)
     return target
+
+
+def build_bundle(build: Build, paths: Paths, dist: Path, overrides: dict[str, Any]) -> Path:
+    """Build the offline site and zip it into dist/<slug>-offline.zip; return the zip's path."""
+    return finish_bundle(start_bundle(build, paths, overrides), build, paths, dist)

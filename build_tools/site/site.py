@@ -14,21 +14,38 @@ from build_tools.errors import EditionError
 log = logging.getLogger(__name__)
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> None:
-    """Build into site_dir (named in config) from scratch; raise with mkdocs' output on failure."""
+def _messages(config: Path) -> Path:
+    return config.with_suffix(".log")
+
+
+def mkdocs_start(config: Path, site_dir: Path) -> subprocess.Popen[bytes]:
+    """Start building into site_dir (named in config) from scratch; mkdocs_wait finishes it.
+    Its messages go to a file beside the config, not to a pipe: a pipe nobody reads yet could
+    stall a build that runs beside another."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config)],
-        capture_output=True, text=True, env=env, check=False,
-    )
+    with _messages(config).open("wb") as messages:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f",
+             str(config)], stdout=messages, stderr=subprocess.STDOUT, env=env)
+
+
+def mkdocs_wait(proc: subprocess.Popen[bytes], config: Path, site_dir: Path) -> None:
+    """Wait for a build mkdocs_start began; raise with mkdocs' output on failure."""
+    proc.wait()
+    output = _messages(config).read_text(encoding="utf-8", errors="replace")
     if proc.returncode != 0:
         if site_dir.exists():
             shutil.rmtree(site_dir)
-        raise EditionError(f"mkdocs build --strict failed:\n{proc.stderr.strip()}", config)
-    for line in proc.stderr.splitlines():
+        raise EditionError(f"mkdocs build --strict failed:\n{output.strip()}", config)
+    for line in output.splitlines():
         log.debug("mkdocs: %s", line)
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> None:
+    """Build into site_dir (named in config) from scratch; raise with mkdocs' output on failure."""
+    mkdocs_wait(mkdocs_start(config, site_dir), config, site_dir)
 
 
 def swap_in(new: Path, target: Path) -> None:
