@@ -27,6 +27,10 @@ SHIM_PATH = "assets/vendor/iframe-worker/shim.js"
 OFFLINE_DOCS = "docs-offline"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01: the earliest time a zip entry can hold
+# zlib's default level, by measurement: level 9 took 3x as long at 50x the text (12-17 s
+# against 4-6 s on a loaded machine) for a zip 2.4% smaller (7.10 MB against 7.27 MB; at 1x
+# 1.222 MB against 1.230 MB, 0.7%).
+ZIP_LEVEL = 6
 
 
 def bundle_name(build: Build) -> str:
@@ -105,7 +109,7 @@ def write_zip(root: Path, target: Path, folder: str, epoch: int) -> None:
             info.create_system = 3  # Unix, so the permissions below are read
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, path.read_bytes(), compresslevel=ZIP_LEVEL)
     os.replace(tmp, target)
 
 
