@@ -89,13 +89,14 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     searched = search_index.prepare(build, paths)  # the paragraph-search hook and its entries
     new_site = paths.out / "site.new"
     config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
-    # The offline build runs beside the online one and its link check (another process: the
-    # two share no file they write); stage "offline" is what is left of it after them.
+    # The offline build runs beside the online one and the online site's checks (another
+    # process: the two share no file they write); stage "offline" is what is left of it then.
     offline_build = offline.start_bundle(build, paths, searched)
     try:
         timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
         site_url = build.inputs.meta.get("edition_site_url")
         timed("links", lambda: linkcheck.check_built(new_site, site_url))
+        timed("external", lambda: external.check_built(new_site, []))
     except BaseException:
         offline_build.kill()
         offline_build.wait()
@@ -104,7 +105,7 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     bundle = timed("offline", lambda: offline.finish_bundle(offline_build, build, paths,
                                                            new_dist))
     downloads.copy_to_dist(build, new_dist)
-    timed("external", lambda: external.check_built(new_site, [bundle]))
+    timed("external-zip", lambda: external.ensure_none(external.check_zip(bundle), bundle))
     # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.
     site.swap_in(new_site, paths.site)
     site.swap_in(new_dist, paths.dist)
