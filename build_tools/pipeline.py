@@ -105,7 +105,7 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     bundle = timed("offline", lambda: offline.finish_bundle(offline_build, build, paths,
                                                            new_dist))
     downloads.copy_to_dist(build, new_dist)
-    timed("external-zip", lambda: external.ensure_none(external.check_zip(bundle), bundle))
+    timed("ext-zip", lambda: external.ensure_none(external.check_zip(bundle), bundle))
     # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.
     site.swap_in(new_site, paths.site)
     site.swap_in(new_dist, paths.dist)

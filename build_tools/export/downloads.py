@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,13 +34,21 @@ def _names(build: Build) -> dict[str, str]:
 def files(build: Build) -> list[Download]:
     meta = build.inputs.meta
     names = _names(build)
+    info = {"Title": build.doc.title, "Author": str(meta.get("document_author") or ""),
+            "Subject": str(meta["edition_name"]), "Creator": f"{meta['edition_name']} "
+            f"{meta['edition_version']}", "Producer": "Chromium (headless) and qpdf"}
+    # Chromium prints in a process of its own while the exports below are made.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        printing = pool.submit(print_pdf.html_to_pdf, print_edition.standalone_html(build),
+                               info, str(meta["edition_date"]))
+        made = _exports(build, names)
+        pdf = printing.result()
+    return [*made, Download(names["pdf"], "The print edition as PDF: the whole document, "
+                            "paragraph numbers, notes and corrections as footnotes.", pdf)]
+
+
+def _exports(build: Build, names: dict[str, str]) -> list[Download]:
     data, schema = export_json.render(build)
-    pdf = print_pdf.html_to_pdf(
-        print_edition.standalone_html(build),
-        {"Title": build.doc.title, "Author": str(meta.get("document_author") or ""),
-         "Subject": str(meta["edition_name"]), "Creator": f"{meta['edition_name']} "
-         f"{meta['edition_version']}", "Producer": "Chromium (headless) and qpdf"},
-        str(meta["edition_date"]))
     return [
         Download("paragraphs.json", "Every paragraph with its number, id, section, text, "
                  "corrections, notes and mentions (character offsets into the text).",
@@ -57,8 +66,6 @@ def files(build: Build) -> list[Download]:
         Download(names["akn"], "Akoma Ntoso 3.0 XML (`debateReport`, AKN4UN conventions, "
                  "`para_N` eIds, references for every entry, editorial notes).",
                  export_akn.render(build)),
-        Download(names["pdf"], "The print edition as PDF: the whole document, paragraph "
-                 "numbers, notes and corrections as footnotes.", pdf),
     ]
 
 
