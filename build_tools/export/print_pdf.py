@@ -26,7 +26,8 @@ def _chromium_pdf(html: str) -> bytes:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
+            # Nothing of the content runs while it is printed: the print edition needs no script.
+            page = browser.new_page(java_script_enabled=False)
             # The page is self-contained: anything it would fetch is a defect, so nothing goes out.
             page.route("**/*", lambda route: route.abort())
             page.set_content(html, wait_until="load")
