@@ -24,11 +24,12 @@ $(NODE_STAMP): package.json package-lock.json
 build: $(STAMP) $(NODE_STAMP) browser-deps
 	$(BIN)/edition build --strict
 
-## Run every test: lint, types, unit, golden, build and real-browser tests.
+## Run every test: lint, types, unit, golden, build and real-browser tests (a browser test that
+## cannot start fails: EDITION_REQUIRE_BROWSER=1, tests/conftest.py).
 test: $(STAMP) $(NODE_STAMP) browser-deps
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/mypy
-	$(BIN)/pytest
+	EDITION_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 ## Debian's Chromium drives the browser tests (Playwright cannot download a browser here).
 browser-deps:

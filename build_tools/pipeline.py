@@ -60,25 +60,31 @@ class _Warnings(logging.Handler):
 def generate(paths: Paths, stages: tuple[tuple[str, Stage], ...] = STAGES,
              strict: bool = False) -> Build:
     """Read the inputs and run every stage up to rendered files (nothing written). In strict
-    mode, any warning a stage logs fails the build after the last stage."""
+    mode, the first stage that logs a warning ends the build: nothing costly (the PDF, mkdocs,
+    the offline bundle) runs for a build that is going to fail."""
     warnings = _Warnings()
     logging.getLogger("build_tools").addHandler(warnings)
+
+    def stop_if_warned(stage: str) -> None:
+        if strict and warnings.messages:
+            raise EditionError(f"--strict: the {stage} stage logged {len(warnings.messages)} "
+                               "warning(s) (listed above); fix them or build without --strict")
+
     try:
-        build = _generate(paths, stages)
+        return _generate(paths, stages, stop_if_warned)
     finally:
         logging.getLogger("build_tools").removeHandler(warnings)
-    if strict and warnings.messages:
-        raise EditionError(f"--strict: the build logged {len(warnings.messages)} warning(s) "
-                           "(listed above); fix them or build without --strict")
-    return build
 
 
-def _generate(paths: Paths, stages: tuple[tuple[str, Stage], ...]) -> Build:
+def _generate(paths: Paths, stages: tuple[tuple[str, Stage], ...],
+              after: Callable[[str], None]) -> Build:
     inputs = timed("load", lambda: load.load_inputs(paths.content, paths.annexes))
     reproducible.pin_build_date(inputs.meta)  # before any stage stamps a date
+    after("load")
     build = Build(inputs=inputs)
     for name, stage in stages:
         build = timed(name, lambda stage=stage, build=build: stage(build))  # type: ignore[misc]
+        after(name)
     return build
 
 

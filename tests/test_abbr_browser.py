@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import checked_page
+from conftest import checked_page, material_mounted
 
 pytestmark = pytest.mark.browser
 UNHCR = "Office of the United Nations High Commissioner for Refugees"
@@ -16,6 +16,8 @@ UNHCR = "Office of the United Nations High Commissioner for Refugees"
 def test_hovering_an_acronym_shows_its_full_name(page, site_url: str) -> None:
     page.goto(site_url + "iraq/")
     # Nothing is mounted as the page loads; every acronym keeps its title until pointed at.
+    # Counted once Material has mounted (before, no tooltip could be there in any case).
+    material_mounted(page)
     assert page.locator(".md-tooltip2").count() == 0
     assert page.locator("article abbr:not([title])").count() == 0
     unhcr = page.locator("#para_29 abbr", has_text="UNHCR").first

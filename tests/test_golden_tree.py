@@ -6,10 +6,11 @@ Regenerate after a deliberate change with
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
+
+from golden_env import updating
 
 from build_tools.model import Build, Paths
 
@@ -32,7 +33,7 @@ def _tree(root: Path) -> dict[str, str]:
 def test_generated_markdown_tree_matches_golden(built: tuple[Build, Paths]) -> None:
     _, paths = built
     actual = _tree(paths.docs)
-    if os.environ.get("UPDATE_GOLDEN"):
+    if updating():
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for name, text in actual.items():
             (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)

@@ -10,11 +10,11 @@ Regenerate after a deliberate change with
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from conftest import project_paths
+from golden_env import updating
 
 from build_tools import pipeline
 from build_tools.annotation import mentions
@@ -50,7 +50,7 @@ def annotated_page(build: Build, slug: str) -> str:
 def test_section_page_mentions_match_golden(generated: Build, slug: str) -> None:
     actual = annotated_page(generated, slug)
     path = GOLDEN / f"{slug}.md"
-    if os.environ.get("UPDATE_GOLDEN"):
+    if updating():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, "utf-8")
     assert actual == path.read_text("utf-8"), (

@@ -57,10 +57,14 @@ def _exports(build: Build, names: dict[str, str]) -> list[Download]:
                  schema.encode("utf-8")),
         Download("paragraphs.csv", "One row per paragraph: number, id, section, address, text "
                  "as edited and as received.", export_text.paragraphs_csv(build).encode("utf-8")),
+        Download("editorial.csv", "One row per statement of the editor: corrections (with the "
+                 "readings), notes, where the source ends, annexes it lacks.",
+                 export_text.editorial_csv(build).encode("utf-8")),
         Download("mentions.csv", "One row per mention of an index entry: paragraph, kind, key, "
                  "name, offsets, words.", export_text.mentions_csv(build).encode("utf-8")),
         Download(names["text"], "The edited text, one paragraph a line, each with its number "
-                 "in brackets.", export_text.plain_text(build).encode("utf-8")),
+                 "in brackets; then the editor's notes and corrections.",
+                 export_text.plain_text(build).encode("utf-8")),
         Download(names["source"], "The text as received, byte for byte (its SHA-256 is pinned "
                  "by the edition).", build.inputs.source_text.encode("utf-8")),
         Download(names["akn"], "Akoma Ntoso 3.0 XML (`debateReport`, AKN4UN conventions, "

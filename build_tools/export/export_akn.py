@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from markdown_it import MarkdownIt
 
-from build_tools.export import export_data
+from build_tools.export import apparatus, export_data
 from build_tools.model import Build, Paragraph, Section, Span
 from build_tools.source.slug import slugify
 
@@ -26,7 +26,6 @@ OTHER = ("TLCConcept", "concept", "concepts")  # any other kind of mention an in
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "ru": "rus", "zh": "zho"}
 # Elements whose content is mixed text: never indented, so their words stay exactly as they are.
 _MIXED = {"p", "heading", "num", "docTitle"}
-_END_NOTE = "source-ends"
 
 
 def q(tag: str) -> str:
@@ -195,10 +194,10 @@ class AknWriter:
         content = sub(para, "content")
         p_el = sub(content, "p")
         self.inline(p_el, p)
-        if p.number == len(self.build.doc.paragraphs) and self.meta.get("ending_note"):
-            eid = f"note_{_END_NOTE}"
-            self.note_elements.append((eid, "editorial", " ".join(
-                str(self.meta["ending_note"]).split())))
+        for said in apparatus.beside(self.build, p.number):
+            # Where the source ends, and the annexes it names but lacks (as the site says).
+            eid = f"note_{said.key}" if said.kind == "ending" else f"note_{said.kind}_{said.key}"
+            self.note_elements.append((eid, "editorial", said.text))
             self.note_ref(p_el, eid)
 
     def section(self, parent: ET.Element, s: Section) -> None:

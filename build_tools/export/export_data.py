@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from build_tools.export import apparatus
 from build_tools.model import Build, Entry, Paragraph, Section, Span
 from build_tools.pages import cite
 
@@ -92,6 +93,10 @@ def paragraph_record(build: Build, p: Paragraph) -> dict[str, Any]:
         "joined_page_break": p.joined_page_break,
         "corrections": corr,
         "notes": note_list,
+        # The editor's statements shown beside the paragraph (where the source ends, annexes
+        # the source lacks): every export carries what the site shows (apparatus.py).
+        "editorial": [{"kind": s.kind, "key": s.key, "text": s.text}
+                      for s in apparatus.beside(build, p.number)],
         "mentions": mentions,
     }
 

@@ -60,6 +60,8 @@ SCHEMA: dict[str, Any] = {
                 "source": _text, "edition": _text, "reason": _text})},
             "notes": {"type": "array", "items": _object({"id": _text, "at": _offset,
                                                          "text": _text})},
+            "editorial": {"type": "array", "items": _object({
+                "kind": {"enum": ["ending", "annex"]}, "key": _text, "text": _text})},
             "mentions": {"type": "array", "items": _object({
                 "kind": _slug, "key": _text, "name": _text, "start": _offset, "end": _offset,
                 "text": _text, "abbr": {"type": "boolean"}})},

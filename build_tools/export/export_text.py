@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from build_tools.export import export_data
+from build_tools.export import apparatus, export_data
 from build_tools.model import Build
 
+EDITORIAL_COLUMNS = ("paragraph", "id", "kind", "key", "text", "source", "edition")
 PARAGRAPH_COLUMNS = ("number", "id", "section", "section_title", "url", "text", "source",
                      "corrections", "notes")
 MENTION_COLUMNS = ("paragraph", "id", "kind", "key", "name", "start", "end", "text", "abbr")
@@ -40,8 +41,20 @@ def mentions_csv(build: Build) -> str:
     return _csv(MENTION_COLUMNS, rows)
 
 
+def editorial_csv(build: Build) -> str:
+    """One row per statement of the editor that the site shows (apparatus.py)."""
+    rows: list[list[object]] = [[s.para, f"para_{s.para}", s.kind, s.key, s.text, s.source,
+                                 s.edition] for s in apparatus.statements(build)]
+    return _csv(EDITORIAL_COLUMNS, rows)
+
+
+LABELS = {"correction": "Correction", "note": "Editorial note", "ending": "Editorial note",
+          "annex": "Annex"}
+
+
 def plain_text(build: Build) -> str:
-    """Title, dateline, headings and every paragraph as one line "[N] text"."""
+    """Title, dateline, headings and every paragraph as one line "[N] text", then the editor's
+    statements, one a line, each naming its paragraph."""
     doc = build.doc
     lines = [doc.title, doc.dateline, ""]
     for section in doc.sections:
@@ -49,4 +62,12 @@ def plain_text(build: Build) -> str:
             lines.extend([section.title, ""])
         for p in doc.in_section(section.slug):
             lines.extend([f"[{p.number}] {p.text}", ""])
+    said = apparatus.statements(build)
+    if said:
+        lines.extend(["Editorial notes and corrections", ""])
+        for s in said:
+            readings = (f" The source reads \u201c{s.source}\u201d; the edition reads "
+                        f"\u201c{s.edition}\u201d." if s.kind == "correction" else "")
+            lines.extend([f"{LABELS[s.kind]} ({s.key}), paragraph {s.para}:{readings} {s.text}",
+                          ""])
     return "\n".join(lines)

@@ -16,6 +16,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-sync", "--font-render-hinting=none"]
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+# The largest print edition (HTML bytes) the PDF stage takes on (measured: README, "Large input").
+MAX_HTML_BYTES = int(float(os.environ.get("EDITION_PDF_MAX_MB", "2")) * 1_000_000)
 
 
 def _chromium_pdf(html: str) -> bytes:
@@ -24,7 +26,8 @@ def _chromium_pdf(html: str) -> bytes:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
+            # Nothing of the content runs while it is printed: the print edition needs no script.
+            page = browser.new_page(java_script_enabled=False)
             # The page is self-contained: anything it would fetch is a defect, so nothing goes out.
             page.route("**/*", lambda route: route.abort())
             page.set_content(html, wait_until="load")
@@ -39,12 +42,25 @@ def _chromium_pdf(html: str) -> bytes:
     return pdf
 
 
+def check_size(html: str) -> None:
+    """Refuse, before Chromium starts, a print edition larger than the PDF stage is known to
+    handle (README, "Large input": its time and memory grow with the text)."""
+    size = len(html.encode("utf-8"))
+    if size > MAX_HTML_BYTES:
+        raise EditionError(
+            f"the print edition is {size / 1e6:.1f} MB of HTML; the PDF stage handles up to "
+            f"{MAX_HTML_BYTES / 1e6:.1f} MB within its measured time and memory. Split the "
+            "document into several editions, or raise EDITION_PDF_MAX_MB on a machine that can "
+            "afford it")
+
+
 def render(html: str) -> bytes:
     """Chromium's PDF of the HTML. Playwright's sync API runs its own event loop, so it runs in a
     thread of its own, whatever the caller (a test may hold a browser of its own)."""
     if not os.access(CHROMIUM, os.X_OK):
         raise EditionError(f"{CHROMIUM} is missing: the PDF is printed with Chromium "
                            "(make browser-deps, or apt-get install chromium)")
+    check_size(html)
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(_chromium_pdf, html).result()
 
@@ -77,4 +93,9 @@ def reproducible(raw: bytes, info: dict[str, str], day: str) -> bytes:
 
 
 def html_to_pdf(html: str, info: dict[str, str], day: str) -> bytes:
-    return reproducible(render(html), info, day)
+    raw = render(html)
+    try:
+        return reproducible(raw, info, day)
+    except pikepdf.PdfError as exc:  # a PDF qpdf cannot read: a clear error, not a traceback
+        raise EditionError(f"the printed PDF ({len(raw) / 1e6:.1f} MB) could not be rewritten "
+                           f"reproducibly: {exc}") from None

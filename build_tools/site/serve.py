@@ -20,6 +20,9 @@ def serve(paths: Paths, address: str = "127.0.0.1:8000") -> int:
     # The hook reruns the pipeline before each rebuild; mkdocs watches content/ and annexes/.
     config = write.write_config(build, paths, "mkdocs.serve.yml", paths.generated / "serve-site",
                                 site_url=f"http://{address}/",
+                                # A preview answers whatever mkdocs warns about (a broken link
+                                # while an editor types); `edition build` stays strict.
+                                strict=False,
                                 hooks=[os.path.relpath(HOOK, paths.generated),
                                        *searched["hooks"]],
                                 watch=[os.path.relpath(paths.content, paths.generated),

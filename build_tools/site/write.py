@@ -38,7 +38,9 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     # inline style and script of theme/main.html, and the accessible names Material leaves out.
     config["hooks"] = [*config.get("hooks", []),
                        *(str(Path(__file__).with_name(hook))
-                         for hook in ("resolver_hook.py", "inline_hook.py", "names_hook.py"))]
+                         for hook in ("resolver_hook.py", "inline_hook.py", "names_hook.py",
+                                      # the policy hashes the final HTML (csp_hook.py)
+                                      "csp_hook.py"))]
     return config
 
 

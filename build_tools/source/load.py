@@ -20,13 +20,13 @@ from build_tools.model import (
     Meta,
     Note,
 )
-from build_tools.source import schemas, yamlio
+from build_tools.source import safe_markdown, schemas, textfile, yamlio
 
 # Index files that name things the text mentions, and the kind each one's entries get.
 MENTIONABLE = {"bodies": "body", "terms": "term", "people": "person", "places": "place",
                "instruments": "instrument"}
 CURATED = {"topics": "topic", "timeline": "event", "cooperation": "cooperation"}
-COMMON_FIELDS = ("key", "name", "forms", "abbr", "when_near")
+COMMON_FIELDS = ("key", "name", "forms", "abbr", "when_near", "short_forms")
 
 
 def read_source(root: Path, spec: dict[str, Any], edition_file: Path, lines: yamlio.Lines) -> str:
@@ -44,7 +44,7 @@ def read_source(root: Path, spec: dict[str, Any], edition_file: Path, lines: yam
             "(or, for a new received text, pin its new hash deliberately)",
             path,
         )
-    return raw.decode("utf-8")
+    return textfile.decode(raw, path)
 
 
 def read_corrections(path: Path) -> tuple[Correction, ...]:
@@ -53,6 +53,11 @@ def read_corrections(path: Path) -> tuple[Correction, ...]:
     data, lines = yamlio.load(path, schemas.CORRECTIONS)
     out = []
     for i, item in enumerate(data or []):
+        if "\n" in item["edition"] or "\r" in item["edition"]:
+            # A paragraph is one line of Markdown: a break would end it inside the mark.
+            raise EditionError(f"correction {item['id']!r}: the edition reading holds a line "
+                               "break; a correction stays within one paragraph",
+                               path, yamlio.line_of(lines, (i, "edition")))
         out.append(Correction(item["id"], item["kind"], item["source"], item["edition"],
                               item["reason"], lines[(i,)]))
     _unique([c.id for c in out], [c.line for c in out], path)
@@ -63,6 +68,8 @@ def read_notes(path: Path) -> tuple[Note, ...]:
     if not path.exists():
         return ()
     data, lines = yamlio.load(path, schemas.NOTES)
+    for i, d in enumerate(data or []):
+        safe_markdown.check(d["text"], f"note {d['id']!r}", path, lines.get((i, "text")))
     out = [Note(d["id"], d["para"], d.get("at", ""), d["text"], lines[(i,)])
            for i, d in enumerate(data or [])]
     _unique([n.id for n in out], [n.line for n in out], path)
@@ -93,6 +100,7 @@ def read_index(folder: Path, systems: set[str]) -> tuple[Entry, ...]:
                     raise EditionError(f"{sorted(unknown)} are not systems named in edition.yml",
                                        path, line)
             forms = tuple(item.get("forms", ()))
+            _check_forms(forms, tuple(item.get("short_forms", ())), path, line)
             abbr = tuple(item.get("abbr", ()))
             stray = [a for a in abbr if a not in forms]
             if stray:
@@ -108,6 +116,20 @@ def read_index(folder: Path, systems: set[str]) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+def _check_forms(forms: tuple[str, ...], allowed: tuple[str, ...], path: Path, line: int) -> None:
+    """A form is searched for in the whole text: "." or "a" would be a mention everywhere."""
+    for form in allowed:
+        if form not in forms:
+            raise EditionError(f"short_forms: {form!r} is not among the entry's forms", path, line)
+    for form in forms:
+        if form in allowed:
+            continue
+        if len(form.strip()) < 2 or not any(ch.isalnum() for ch in form):
+            raise EditionError(f"the form {form!r} is too short or holds no letter or digit: it "
+                               "would match all over the text (list it under short_forms: if "
+                               "it is meant)", path, line)
+
+
 def read_annexes(folder: Path) -> tuple[Annex, ...]:
     path = folder / "manifest.yml"
     if not path.exists():
@@ -120,7 +142,8 @@ def read_annexes(folder: Path) -> tuple[Annex, ...]:
         if "file" in item:
             md = folder / item["file"]
             if md.exists():
-                text = md.read_text(encoding="utf-8")
+                text = textfile.read(md)
+                safe_markdown.check(text, "annex text", md, 1, offset_lines=True)
                 # Parse it here so a broken annex fails the load, not the site build.
                 tokens = parser.parse(text)
                 if not tokens or tokens[0].type != "heading_open":
@@ -143,7 +166,10 @@ def read_frozen(path: Path) -> FrozenNumbering:
 def read_pages(folder: Path) -> tuple[tuple[str, str], ...]:
     if not folder.is_dir():
         return ()
-    return tuple((p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.md")))
+    pages = tuple((p, textfile.read(p)) for p in sorted(folder.glob("*.md")))
+    for path, text in pages:
+        safe_markdown.check(text, "page", path, 1, offset_lines=True)
+    return tuple((path.stem, text) for path, text in pages)
 
 
 def load_inputs(content: Path, annexes: Path) -> Inputs:
@@ -151,6 +177,8 @@ def load_inputs(content: Path, annexes: Path) -> Inputs:
     data, lines = yamlio.load(edition_file, schemas.EDITION)
     source_text = read_source(content, data["source"], edition_file, lines)
     structure = data["structure"]
+    safe_markdown.check(structure["ending_note"], "structure.ending_note", edition_file,
+                        lines.get(("structure", "ending_note")))
     headings = tuple(
         Heading(h["text"], h["level"], lines[("structure", "headings", i)], h.get("slug"))
         for i, h in enumerate(structure["headings"])

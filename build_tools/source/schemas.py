@@ -194,6 +194,8 @@ def _mentionable(required: list[str], **fields: Any) -> dict[str, Any]:
                 "forms": {"type": "array", "items": _str, "minItems": 1},
                 "abbr": _strs,
                 "when_near": {"type": "array", "items": _str, "minItems": 1},
+                # forms allowed although shorter than two characters or without a letter/digit
+                "short_forms": _strs,
                 "description": _text_or_null,
                 "note": _str,
                 **fields,

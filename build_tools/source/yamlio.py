@@ -9,17 +9,53 @@ import jsonschema
 import yaml
 
 from build_tools.errors import EditionError
+from build_tools.source import textfile
 
 Lines = dict[tuple[Any, ...], int]
+
+
+class _Refused(Exception):
+    """A construct the loader refuses, at a line of the file."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases: data files never need them, and a few
+    lines of nested aliases expand into gigabytes (a "billion laughs"). Refused as the parser
+    meets the first one, before anything is expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(f"YAML alias *{event.anchor} is not allowed (no anchors or aliases "
+                           "in data files: write the value out)", line)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(f"YAML anchor &{anchor} is not allowed (no anchors or aliases in "
+                           "data files: write the value out)", line)
+        node: yaml.Node | None = super().compose_node(parent, index)
+        return node
 
 
 def _lines(node: yaml.Node, path: tuple[Any, ...], out: Lines) -> None:
     # The composed node tree keeps marks that the plain data loses; map each path to its line.
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
         for key, value in node.value:
+            line = key.start_mark.line + 1
+            if isinstance(key, yaml.ScalarNode):
+                # PyYAML keeps the last of two equal keys; here it is an error naming both.
+                if key.value in seen:
+                    raise _Refused(f"duplicate key {key.value!r} (first on line "
+                                   f"{seen[key.value]}, again on line {line})", line)
+                seen[key.value] = line
             _lines(value, (*path, key.value), out)
-            out.setdefault((*path, key.value), key.start_mark.line + 1)
+            out.setdefault((*path, key.value), line)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _lines(item, (*path, i), out)
@@ -27,22 +63,26 @@ def _lines(node: yaml.Node, path: tuple[Any, ...], out: Lines) -> None:
 
 def load(path: Path, schema: dict[str, Any] | None = None) -> tuple[Any, Lines]:
     """Return the file's data and a map from data paths to line numbers."""
+    text = textfile.read(path)
+    loader = _Loader(text)
+    lines: Lines = {}
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EditionError("file not found", path) from None
-    except UnicodeDecodeError as err:
-        raise EditionError(f"not UTF-8 ({err.reason})", path) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        if node is not None:
+            _lines(node, (), lines)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         raise EditionError(f"malformed YAML: {err.problem or err.context}", path, line) from None
-    lines: Lines = {}
-    if node is not None:
-        _lines(node, (), lines)
+    except yaml.YAMLError as err:
+        raise EditionError(f"malformed YAML: {err}", path) from None
+    except _Refused as err:
+        raise EditionError(err.message, path, err.line) from None
+    except RecursionError:
+        raise EditionError("YAML nested too deeply", path) from None
+    finally:
+        loader.dispose()
     if schema is not None:
         validate(data, schema, path, lines)
     return data, lines
