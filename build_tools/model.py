@@ -9,6 +9,14 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a reader can check an editor's statement: an official document, record or page."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Correction:
     """A listed, reasoned change of the received text (what it reads, what the edition reads)."""
 
@@ -18,6 +26,7 @@ class Correction:
     edition: str  # the edition's reading of the same stretch
     reason: str
     line: int  # line of the entry in its data file, for error messages
+    sources: tuple[Source, ...] = ()  # for a reason that states a fact beyond the text
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,7 @@ class Note:
     at: str  # text after which the mark stands; "" puts it at the paragraph's end
     text: str
     line: int
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ any warning).
 - an acronym-looking token of the text that no abbreviation span covers and that no data file
   names (tokens that only look like acronyms, such as roman numerals, are listed with a reason
   in content/capitals.yml);
+- an editor's statement without a source: an entry of bodies, terms, people, places or
+  instruments, a note, or a correction that adds words (its reason states a fact beyond the text);
 - a topic with no paragraph, a paragraph number (topics, timeline, cooperation) that does not
   exist, and a paragraph that no topic covers.
 """
@@ -84,6 +86,7 @@ def problems(build: Build) -> list[str]:
                              f"points to {s.kind} {s.key!r}, which no data file has")
 
     found.extend(_acronym_problems(build, doc.paragraphs))
+    found.extend(unsourced(build))
 
     covered: set[int] = set()
     for e in entries:
@@ -102,6 +105,20 @@ def problems(build: Build) -> list[str]:
         topics_file = next(e.file for e in entries if e.kind == "topic")
         for n in sorted(numbers - covered):
             found.append(f"{topics_file}: paragraph {n} is covered by no topic")
+    return found
+
+
+def unsourced(build: Build) -> list[str]:
+    """Every editor's statement carries where a reader can check it (`sources:`)."""
+    inputs = build.inputs
+    found = [f"{_at(e)}: {e.kind} {e.key!r} has no sources: add where a reader can check what "
+             "the edition says of it" for e in inputs.entries
+             if e.kind in MENTION_KINDS and not e.get("sources")]
+    notes, corrections = inputs.root / "notes.yml", inputs.root / "corrections.yml"
+    found += [f"{notes}:{n.line}: note {n.id!r} has no sources" for n in inputs.notes
+              if not n.sources]
+    found += [f"{corrections}:{c.line}: correction {c.id!r} adds words but has no sources for "
+              "its reason" for c in inputs.corrections if c.kind == "addition" and not c.sources]
     return found
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from build_tools.model import Build, Entry, Section, Span
 from build_tools.pages.markdown import attr, escape, link
+from build_tools.pages.sources import symbol, tooltip
 
 INDEX_DIR = "indexes"
 INDEX_HOME = f"{INDEX_DIR}/index.md"
@@ -48,7 +49,7 @@ def entry_of(build: Build, span: Span) -> Entry | None:
 def full_name(build: Build, span: Span) -> str:
     """The full name of what a mention span stands for ("" for spans that are not mentions)."""
     entry = entry_of(build, span)
-    return entry.name if entry else ""
+    return tooltip(entry) if entry else ""
 
 
 def anchor(kind: str, key: str) -> str:
@@ -77,8 +78,14 @@ def label(entry: Entry) -> str:
 def label_markdown(entry: Entry) -> str:
     """The label as Markdown, an abbreviation carrying its full name as a tooltip."""
     if entry.abbr:
-        return abbr_html(entry.name, escape(entry.abbr[0]))
+        return abbr_html(tooltip(entry), escape(entry.abbr[0]))
     return escape(label(entry))
+
+
+def has_tooltip(entry: Entry, span: Span) -> bool:
+    """Whether a mention is drawn as an `<abbr>` with a tooltip: an abbreviation, or a short
+    reference to a document that has an official symbol."""
+    return span.abbr or symbol(entry) is not None
 
 
 def decorate(build: Build, page: str, span: Span, inner: str) -> str:
@@ -86,7 +93,8 @@ def decorate(build: Build, page: str, span: Span, inner: str) -> str:
     entry = entry_of(build, span)
     if entry is None or span.kind not in PAGE_OF_KIND:
         return inner
-    out = abbr_html(entry.name, inner) if span.abbr else inner
+    # A mention of a document with an official symbol ("242") gives the symbol in its tooltip.
+    out = abbr_html(tooltip(entry), inner) if has_tooltip(entry, span) else inner
     # A link cannot hold a footnote reference (a correction or note inside the mention).
     if span.link and "[^" not in inner:
         out = f"[{out}]({entry_href(page, span.kind, span.key)})"

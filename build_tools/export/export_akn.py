@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from markdown_it import MarkdownIt
 
-from build_tools.export import apparatus, export_data
+from build_tools.export import akn_sources, apparatus, export_data
 from build_tools.model import Build, Paragraph, Section, Span
 from build_tools.source.slug import slugify
 
@@ -227,9 +227,15 @@ class AknWriter:
                 self.section(body, s)
         self.references(meta)
         notes = sub(meta, "notes", source="#editor")
+        note_sources = akn_sources.of_notes(self.build)
         for eid, cls, words in self.note_elements:
             note = sub(notes, "note", eId=eid, class_=cls)
             sub(note, "p", words)
+            akn_sources.links(sub, note, "Source", note_sources.get(eid, ()))
+        entries = export_data.entries_by_ref(self.build)
+        for ref, eid in self.tlc_ids.items():
+            if ref in entries:
+                akn_sources.entry_note(sub, notes, entries[ref], eid)
         return root
 
 

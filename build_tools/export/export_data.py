@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools.export import apparatus
-from build_tools.model import Build, Entry, Paragraph, Section, Span
-from build_tools.pages import cite
+from build_tools.model import Build, Entry, Paragraph, Section, Source, Span
+from build_tools.pages import cite, sources
 
 # Span kinds that are the editor's apparatus; every other kind is a mention of an index entry.
 APPARATUS = ("correction", "note")
@@ -70,9 +70,11 @@ def paragraph_record(build: Build, p: Paragraph) -> dict[str, Any]:
             c = corrections[s.key]
             corr.append({"id": c.id, "kind": c.kind, "start": s.start, "end": s.end,
                          "text": p.text[s.start:s.end], "source": c.source,
-                         "edition": c.edition, "reason": c.reason.strip()})
+                         "edition": c.edition, "reason": c.reason.strip(),
+                         **_sourced(c.sources)})
         elif s.kind == "note":
-            note_list.append({"id": s.key, "at": s.start, "text": notes[s.key].text.strip()})
+            note_list.append({"id": s.key, "at": s.start, "text": notes[s.key].text.strip(),
+                              **_sourced(notes[s.key].sources)})
     mentions = []
     for s in mentions_of(p):
         entry = entries.get((s.kind, s.key))
@@ -101,6 +103,10 @@ def paragraph_record(build: Build, p: Paragraph) -> dict[str, Any]:
     }
 
 
+def _sourced(found: tuple[Source, ...]) -> dict[str, Any]:
+    return {"sources": sources.records(found)} if found else {}
+
+
 def sections(build: Build) -> list[dict[str, Any]]:
     return [{"slug": s.slug, "title": s.title, "level": s.level, "parent": s.parent,
              "editorial_title": s.editorial_title, "url": page_url(build, s.slug)}
@@ -108,7 +114,8 @@ def sections(build: Build) -> list[dict[str, Any]]:
 
 
 def entries(build: Build) -> list[dict[str, Any]]:
-    """The index entries that mentions refer to (kind and key), with their names."""
+    """The index entries that mentions refer to (kind and key), with their names, official
+    symbols, names today and sources."""
     used = {(s.kind, s.key) for p in build.doc.paragraphs for s in mentions_of(p)}
-    return [{"kind": e.kind, "key": e.key, "name": e.name}
+    return [{"kind": e.kind, "key": e.key, "name": e.name, **sources.entry_record(e)}
             for e in build.inputs.entries if (e.kind, e.key) in used]

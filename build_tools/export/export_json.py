@@ -20,6 +20,13 @@ _offset: dict[str, Any] = {"type": "integer", "minimum": 0,
 _slug: dict[str, Any] = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
 
 
+_sources: dict[str, Any] = {
+    "type": "array", "minItems": 1,
+    "description": "Where a reader can check the editor's statement, official references first",
+    "items": {"type": "object", "additionalProperties": False, "required": ["title", "url"],
+              "properties": {"title": _text, "url": {"type": "string", "format": "uri"}}}}
+
+
 def _object(required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
     return {"type": "object", "additionalProperties": False, "required": list(required),
             "properties": {**required, **(optional or {})}}
@@ -42,7 +49,13 @@ SCHEMA: dict[str, Any] = {
             "parent": {"type": ["string", "null"]}, "editorial_title": {"type": "boolean"},
             "url": _text})},
         "entries": {"type": "array", "items": _object({"kind": _slug, "key": _str,
-                                                       "name": _str})},
+                                                       "name": _str}, {
+            "symbol": {**_object({"text": _text, "url": {"type": "string", "format": "uri"}}),
+                       "description": "The official document symbol and its official text"},
+            "current_name": {**_object({"name": _text, "since": {"type": "integer"},
+                                        "sources": _sources}, {"abbr": _text}),
+                             "description": "The body's name since it was renamed or merged"},
+            "sources": _sources})},
         "paragraphs": {"type": "array", "minItems": 1, "items": _object({
             "number": {"type": "integer", "minimum": 1},
             "id": {"type": "string", "pattern": "^para_[1-9][0-9]*$"},
@@ -57,9 +70,9 @@ SCHEMA: dict[str, Any] = {
             "joined_page_break": {"type": "boolean"},
             "corrections": {"type": "array", "items": _object({
                 "id": _text, "kind": _text, "start": _offset, "end": _offset, "text": _str,
-                "source": _text, "edition": _text, "reason": _text})},
+                "source": _text, "edition": _text, "reason": _text}, {"sources": _sources})},
             "notes": {"type": "array", "items": _object({"id": _text, "at": _offset,
-                                                         "text": _text})},
+                                                         "text": _text}, {"sources": _sources})},
             "editorial": {"type": "array", "items": _object({
                 "kind": {"enum": ["ending", "annex"]}, "key": _text, "text": _text})},
             "mentions": {"type": "array", "items": _object({

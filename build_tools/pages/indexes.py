@@ -22,6 +22,7 @@ from build_tools.annotation.mentions import (
     label_markdown,
 )
 from build_tools.model import Build, Entry, OutFile
+from build_tools.pages import sources
 from build_tools.pages.markdown import escape, link
 from build_tools.site.search_index import exclude_attr
 
@@ -88,13 +89,13 @@ def _description(entry: Entry) -> list[str]:
 
 def _common(build: Build, page: str, entry: Entry, mentions: list[int]) -> list[str]:
     """The lines every mentionable entry has: forms, the editor's note, its paragraphs."""
-    lines = [f"- In the text: {_forms(entry)}"]
+    lines = [*sources.head_lines(entry, EDITOR), f"- In the text: {_forms(entry)}"]
     if entry.get("note"):
         lines.append(f"- {EDITOR} {escape(entry.get('note'))}")
     if mentions:
         count = f"{len(mentions)} paragraph{'s' if len(mentions) != 1 else ''}"
         lines.append(f"- Mentioned in {count}: {para_links(build, page, mentions)}")
-    return lines
+    return lines + sources.tail_lines(entry)
 
 
 def _intro(title: str, text: str) -> list[str]:
@@ -241,7 +242,8 @@ def timeline_page(build: Build, page: str) -> str:
         when = escape(human_date(str(e.get("date")), e.get("end")))
         if e.get("editor"):
             when += " *(editor)*"
-        out.append(f"| {when} | {escape(e.name)} | \u201c{escape(str(e.get('text')))}\u201d | "
+        out.append(f"| {when} | {escape(e.name)}{sources.cell_note(e, EDITOR)} | "
+                   f"\u201c{escape(str(e.get('text')))}\u201d | "
                    f"{para_links(build, page, e.get('paras') or ())} |")
     return "\n".join(out) + "\n"
 

@@ -20,6 +20,7 @@ from build_tools.model import (
 )
 from build_tools.pages import cite
 from build_tools.pages.markdown import escape, link, render_spans
+from build_tools.pages.sources import sources_markdown
 
 HOME = "index.md"
 EDITION_PAGE = "edition.md"
@@ -37,10 +38,19 @@ def page_paths(doc: Document) -> dict[str, str]:
 def correction_note(c: Correction) -> str:
     if c.kind == "addition":
         return (f"Editorial addition: the source reads \u201c{escape(c.source)}\u201d; the edition "
-                f"reads \u201c{escape(c.edition)}\u201d. {escape(c.reason)}")
+                f"reads \u201c{escape(c.edition)}\u201d. {_reason(c)}")
     return (f"Correction ({escape(c.kind.replace('-', ' '))}): the source reads "
             f"\u201c{escape(c.source)}\u201d; the edition reads \u201c{escape(c.edition)}\u201d. "
-            f"{escape(c.reason)}")
+            f"{_reason(c)}")
+
+
+def _reason(c: Correction) -> str:
+    return " ".join(filter(None, (escape(c.reason.strip()), sources_markdown(c.sources))))
+
+
+def note_text(n: Note) -> str:
+    """An editorial note's Markdown, with its sources."""
+    return " ".join(filter(None, (n.text.strip(), sources_markdown(n.sources))))
 
 
 class PageWriter:
@@ -64,7 +74,7 @@ class PageWriter:
             return f"{body}[^{c.id}]"
         if span.kind == "note":
             note: Note = self.notes[span.key]
-            self.footnotes.append(f"[^{note.id}]: Editorial note: {note.text.strip()}")
+            self.footnotes.append(f"[^{note.id}]: Editorial note: {note_text(note)}")
             return f"[^{note.id}]"
         return mentions.decorate(self.build, self.page, span, inner)
 
@@ -191,7 +201,7 @@ def edition_page(build: Build) -> OutFile:
         p = where[c.id]
         cell = f"[{p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
         out.append(f"| {cell} | {escape(c.kind)} | {_cell(c.source)} | {_cell(c.edition)} "
-                   f"| {escape(c.reason)} |")
+                   f"| {_reason(c)} |")
     joined = [p for p in doc.paragraphs if p.joined_page_break]
     if joined:
         out.append("\n## Page breaks rejoined\n")
@@ -204,7 +214,7 @@ def edition_page(build: Build) -> OutFile:
         for n in inputs.notes:
             p = doc.paragraph(n.para)
             out.append(f"- [¶ {p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)}): "
-                       f"{n.text.strip()}")
+                       f"{note_text(n)}")
     return OutFile(EDITION_PAGE, "\n".join(out) + "\n")
 
 

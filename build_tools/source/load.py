@@ -19,6 +19,7 @@ from build_tools.model import (
     Inputs,
     Meta,
     Note,
+    Source,
 )
 from build_tools.source import safe_markdown, schemas, textfile, yamlio
 
@@ -59,7 +60,7 @@ def read_corrections(path: Path) -> tuple[Correction, ...]:
                                "break; a correction stays within one paragraph",
                                path, yamlio.line_of(lines, (i, "edition")))
         out.append(Correction(item["id"], item["kind"], item["source"], item["edition"],
-                              item["reason"], lines[(i,)]))
+                              item["reason"], lines[(i,)], sources_of(item)))
     _unique([c.id for c in out], [c.line for c in out], path)
     return tuple(out)
 
@@ -70,10 +71,15 @@ def read_notes(path: Path) -> tuple[Note, ...]:
     data, lines = yamlio.load(path, schemas.NOTES)
     for i, d in enumerate(data or []):
         safe_markdown.check(d["text"], f"note {d['id']!r}", path, lines.get((i, "text")))
-    out = [Note(d["id"], d["para"], d.get("at", ""), d["text"], lines[(i,)])
+    out = [Note(d["id"], d["para"], d.get("at", ""), d["text"], lines[(i,)], sources_of(d))
            for i, d in enumerate(data or [])]
     _unique([n.id for n in out], [n.line for n in out], path)
     return tuple(out)
+
+
+def sources_of(item: dict[str, Any]) -> tuple[Source, ...]:
+    """The validated `sources:` list of a data item (the schema has checked each one's shape)."""
+    return tuple(Source(s["title"], s["url"]) for s in item.get("sources") or ())
 
 
 def _unique(keys: list[str], lines: list[int], path: Path) -> None:

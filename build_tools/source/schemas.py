@@ -8,6 +8,14 @@ _str = {"type": "string", "minLength": 1}
 _key = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
 _strs = {"type": "array", "items": _str}
 _paras = {"type": "array", "items": {"type": "integer", "minimum": 1}}
+# Where a reader can check an editor's statement: a title and a link the reader may follow.
+SOURCE: dict[str, Any] = {
+    "type": "object",
+    "required": ["title", "url"],
+    "additionalProperties": False,
+    "properties": {"title": _str, "url": {"type": "string", "pattern": r"^https?://[^\s<>\"]+$"}},
+}
+_sources = {"type": "array", "items": SOURCE, "minItems": 1}
 
 EDITION: dict[str, Any] = {
     "type": "object",
@@ -110,6 +118,7 @@ CORRECTIONS: dict[str, Any] = {
             "source": _str,
             "edition": _str,
             "reason": _str,
+            "sources": _sources,
         },
     },
 }
@@ -125,6 +134,7 @@ NOTES: dict[str, Any] = {
             "para": {"type": "integer", "minimum": 1},
             "at": {"type": "string"},
             "text": _str,
+            "sources": _sources,
         },
     },
 }
@@ -178,6 +188,22 @@ ANNEXES: dict[str, Any] = {
 _date = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}  # 2008, 2008-07, 2008-07-08
 _key_or_null = {"anyOf": [_key, {"type": "null"}]}
 _text_or_null = {"type": ["string", "null"]}
+# The name a body has had since it was renamed or merged (the text keeps the name it used).
+_current_name = {
+    "type": "object",
+    "required": ["name", "since", "sources"],
+    "additionalProperties": False,
+    "properties": {"name": _str, "abbr": _str,
+                   "since": {"type": "integer", "minimum": 1000, "maximum": 9999},
+                   "sources": _sources},
+}
+# An official document symbol (A/RES/61/49) and the address of the official text.
+_symbol = {
+    "type": "object",
+    "required": ["text", "url"],
+    "additionalProperties": False,
+    "properties": {"text": _str, "url": SOURCE["properties"]["url"]},
+}
 
 
 def _mentionable(required: list[str], **fields: Any) -> dict[str, Any]:
@@ -198,6 +224,8 @@ def _mentionable(required: list[str], **fields: Any) -> dict[str, Any]:
                 "short_forms": _strs,
                 "description": _text_or_null,
                 "note": _str,
+                "sources": _sources,
+                "current_name": _current_name,
                 **fields,
             },
         },
@@ -214,7 +242,7 @@ INDEX: dict[str, dict[str, Any]] = {
     "places": _mentionable(["type", "within"], type=_str, within=_key_or_null),
     "instruments": _mentionable(
         ["abbr", "type", "date", "by", "description"],
-        type=_str, date={"anyOf": [_date, {"type": "null"}]}, by=_key_or_null),
+        type=_str, date={"anyOf": [_date, {"type": "null"}]}, by=_key_or_null, symbol=_symbol),
     "topics": {
         "type": "array",
         "items": {
@@ -238,6 +266,8 @@ INDEX: dict[str, dict[str, Any]] = {
                 "label": _str,
                 "paras": _paras,
                 "editor": {"type": "boolean"},  # the date is completed by the editor
+                "note": _str,  # the editor's, e.g. where the text's date differs from the event's
+                "sources": _sources,
             },
         },
     },
