@@ -87,13 +87,16 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     build = generate(paths, strict=strict)
     timed("write", lambda: write.write_tree(build, paths))
     searched = search_index.prepare(build, paths)  # the paragraph-search hook and its entries
+    # The offline bundle first, so that the online Download page can offer its zip.
+    new_dist = site.fresh(paths.out / "dist.new")
+    bundle = timed("offline", lambda: offline.build_bundle(build, paths, new_dist, searched))
+    build = downloads.with_bundle(build, bundle)
+    timed("write", lambda: write.write_tree(build, paths))
     new_site = paths.out / "site.new"
     config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
     timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
     site_url = build.inputs.meta.get("edition_site_url")
     timed("links", lambda: linkcheck.check_built(new_site, site_url))
-    new_dist = site.fresh(paths.out / "dist.new")
-    bundle = timed("offline", lambda: offline.build_bundle(build, paths, new_dist, searched))
     downloads.copy_to_dist(build, new_dist)
     timed("external", lambda: external.check_built(new_site, [bundle]))
     # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.

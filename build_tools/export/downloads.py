@@ -30,6 +30,11 @@ def _names(build: Build) -> dict[str, str]:
             else f"source-{source}", "akn": f"{slug}.akn.xml", "pdf": f"{slug}.pdf"}
 
 
+def source_name(build: Build) -> str:
+    """The file name under which the received text is offered (the About page links it)."""
+    return _names(build)["source"]
+
+
 def files(build: Build) -> list[Download]:
     meta = build.inputs.meta
     names = _names(build)
@@ -80,7 +85,39 @@ def page(build: Build, downloads: list[Download]) -> str:
     out.append(f"\nThe [print edition](../{print_edition.PAGE}) shows the whole document on one "
                f"page, to print from the browser; [{escape(pdf)}]({pdf}) is the same, printed by "
                "the build.\n")
+    out.append(f"## Read offline {{ #{OFFLINE_ID} }}\n")
+    out.append(OFFLINE_PLACEHOLDER + f" The site offers its zip at <{meta['edition_site_url']}>"
+               ".\n")
     return "\n".join(out)
+
+
+OFFLINE_ID = "offline"
+# What the offline bundle's own Download page says (a zip cannot hold its own hash); the online
+# site's page has the zip in its place (with_bundle).
+OFFLINE_PLACEHOLDER = ("This copy of the edition is the offline bundle: every page, the search "
+                       "and these files, read from the file system with no network.")
+
+
+def with_bundle(build: Build, zip_file: Path) -> Build:
+    """The offline bundle on the Download page (its size and SHA-256), and its zip in downloads/:
+    for the online site, built after the bundle."""
+    data = zip_file.read_bytes()
+    name = zip_file.name
+    digest = hashlib.sha256(data).hexdigest()
+    folder = zip_file.stem
+    text = (f'<span id="{name}"></span>[{escape(name)}]({name}) ({len(data):,}\u00a0bytes, '
+            f'SHA-256 <code class="sha256">{digest}</code>): the whole edition to read offline. '
+            f"Unzip it and open `{escape(folder)}/index.html` in a browser: navigation, "
+            "search, acronyms, citations and the paragraph addresses (`p/N.html`) work from the "
+            "file system, with no network.")
+    files = []
+    for f in build.files:
+        if f.path == PAGE and isinstance(f.content, str):
+            head, _, _ = f.content.partition(OFFLINE_PLACEHOLDER)
+            f = OutFile(PAGE, head + text + "\n")
+        files.append(f)
+    files.append(OutFile(f"{FOLDER}/{name}", data))
+    return replace(build, files=tuple(files))
 
 
 def run(build: Build) -> Build:
