@@ -67,6 +67,12 @@ def files(build: Build) -> list[Download]:
     ]
 
 
+def _row(d: Download) -> str:
+    digest = hashlib.sha256(d.content).hexdigest()
+    return (f'| <span id="{d.name}"></span>[{escape(d.name)}]({d.name}) | {d.what} '
+            f"| {len(d.content):,}\u00a0bytes | <code class=\"sha256\">{digest}</code> |")
+
+
 def page(build: Build, downloads: list[Download]) -> str:
     meta = build.inputs.meta
     pdf = _names(build)["pdf"]
@@ -78,10 +84,7 @@ def page(build: Build, downloads: list[Download]) -> str:
         out.append(escape(" ".join(str(meta["edition_licence"]).split())) + "\n")
     out.append("| File | What it holds | Size | SHA-256 |")
     out.append("|---|---|---|---|")
-    for d in downloads:
-        digest = hashlib.sha256(d.content).hexdigest()
-        out.append(f'| <span id="{d.name}"></span>[{escape(d.name)}]({d.name}) | {d.what} '
-                   f"| {len(d.content):,}\u00a0bytes | <code class=\"sha256\">{digest}</code> |")
+    out.extend(_row(d) for d in downloads)
     out.append(f"\nThe [print edition](../{print_edition.PAGE}) shows the whole document on one "
                f"page, to print from the browser; [{escape(pdf)}]({pdf}) is the same, printed by "
                "the build.\n")
@@ -92,6 +95,7 @@ def page(build: Build, downloads: list[Download]) -> str:
 
 
 OFFLINE_ID = "offline"
+TABLE_END = "\n\nThe [print edition]"  # what follows the table of files
 # What the offline bundle's own Download page says (a zip cannot hold its own hash); the online
 # site's page has the zip in its place (with_bundle).
 OFFLINE_PLACEHOLDER = ("This copy of the edition is the offline bundle: every page, the search "
@@ -103,18 +107,18 @@ def with_bundle(build: Build, zip_file: Path) -> Build:
     for the online site, built after the bundle."""
     data = zip_file.read_bytes()
     name = zip_file.name
-    digest = hashlib.sha256(data).hexdigest()
-    folder = zip_file.stem
-    text = (f'<span id="{name}"></span>[{escape(name)}]({name}) ({len(data):,}\u00a0bytes, '
-            f'SHA-256 <code class="sha256">{digest}</code>): the whole edition to read offline. '
-            f"Unzip it and open `{escape(folder)}/index.html` in a browser: navigation, "
-            "search, acronyms, citations and the paragraph addresses (`p/N.html`) work from the "
-            "file system, with no network.")
+    row = _row(Download(name, "The whole edition, to read offline (below).", data))
+    text = (f"[{escape(name)}](#{name}) ({len(data):,}\u00a0bytes, in the table above with its "
+            "SHA-256) holds the whole edition. Unzip it and open "
+            f"`{escape(zip_file.stem)}/index.html` in a browser: navigation, search, acronyms, "
+            "citations and the paragraph addresses (`p/N.html`) work from the file system, with "
+            "no network.")
     files = []
     for f in build.files:
         if f.path == PAGE and isinstance(f.content, str):
-            head, _, _ = f.content.partition(OFFLINE_PLACEHOLDER)
-            f = OutFile(PAGE, head + text + "\n")
+            table, rest = f.content.split(TABLE_END, 1)
+            head, _, _ = rest.partition(OFFLINE_PLACEHOLDER)
+            f = OutFile(PAGE, table + "\n" + row + TABLE_END + head + text + "\n")
         files.append(f)
     files.append(OutFile(f"{FOLDER}/{name}", data))
     return replace(build, files=tuple(files))
