@@ -165,8 +165,10 @@ def orientation(build: Build) -> str:
     from build_tools.export import downloads
     doc = build.doc
     first = doc.paragraphs[0] if doc.paragraphs else None
-    start = (f"[Read from paragraph {first.number}]"
-             f"({link(HOME, build.page(first.section), first.eid)})" if first else "")
+    here = first is not None and build.page(first.section) == HOME
+    start = "" if first is None else (
+        f"[Read from paragraph {first.number}]"
+        f"({'#' + first.eid if here else link(HOME, build.page(first.section), first.eid)})")
     where = [start, "[Contents](#contents)", f"[How to cite]({cite.HOW_TO_CITE})",
              f"[About this edition]({EDITION_PAGE})",
              f"[Offline copy]({link(HOME, downloads.PAGE, downloads.OFFLINE_ID)})"]
