@@ -238,7 +238,7 @@ def edition_page(build: Build) -> OutFile:
                        for p in joined) + ".\n")
     if inputs.notes:
         out.append("\n## Editorial notes\n")
-        for n in inputs.notes:
+        for n in sorted(inputs.notes, key=lambda n: n.para):  # in the order of the text
             p = doc.paragraph(n.para)
             out.append(f"- [¶ {p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)}): "
                        f"{n.text.strip()}")
