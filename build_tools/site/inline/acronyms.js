@@ -43,32 +43,8 @@
     });
   }
 
-  /* A tap on a linked acronym first shows its full name, with a link to the entry; a second
-     tap on it follows the link (on touch there is no pointing without following). */
-  var touch = false, armed = null;
-  function linkOf(e) {
-    var a = e.target.closest && e.target.closest(".md-content a[href]");
-    return a && a.querySelector("abbr") ? a : null;
-  }
-  addEventListener("pointerdown", function (e) {
-    touch = e.pointerType === "touch";
-    var a = linkOf(e);
-    armed = a && a.querySelector("abbr") === host ? a : null;
-  }, true);
-  addEventListener("click", function (e) {
-    var a = touch && linkOf(e);
-    if (!a || a === armed) return;
-    e.preventDefault();
-    show(a.querySelector("abbr"));
-    if (tip && !tip.querySelector("a")) {
-      var go = document.createElement("a");
-      go.href = a.getAttribute("href");
-      go.textContent = "Index entry";
-      tip.firstChild.append(" \u00b7 ", go);
-      tip.style.setProperty("--md-tooltip-width", tip.firstChild.offsetWidth + "px");
-    }
-    armed = a;
-  }, true);
+  // For tap.js (pages with the document's text): a linked acronym's first tap.
+  window.edTip = function (abbr, draw) { if (draw) show(abbr); return abbr === host ? tip : null; };
 
   function none() { return null; }
   function on(type, find) {
@@ -78,7 +54,7 @@
       else if (e.key ? e.key === "Escape" : host) timer = setTimeout(hide, e.key ? 0 : 250);
     });
   }
-  // A tap fires mouseover too: on touch screens only a linked acronym needs more (above).
+  // A tap fires mouseover too; a linked acronym's first tap on a text page: tap.js.
   on("mouseover", function (e) { return e.target.closest && e.target.closest("abbr"); });
   on("focusin", function (e) {
     return e.target.matches && e.target.matches("a[href]") ? e.target.querySelector("abbr") : null;

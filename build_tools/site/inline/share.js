@@ -14,21 +14,13 @@
     return new URL(base + "/p/" + n + (local ? ".html" : "/"), from).href;
   }
 
-  var toast = document.querySelector(".cite-toast .md-dialog__inner");
-  if (!toast) {
-    var box = document.createElement("div");
-    box.className = "md-dialog cite-toast";
-    box.setAttribute("role", "status");
-    box.innerHTML = '<div class="md-dialog__inner md-typeset"></div>';
-    document.body.appendChild(box);
-    toast = box.firstChild;
-  }
-  var timer = 0;
+  var toast = document.querySelector(".cite-toast"), timer = 0;  // cite.js's status region
   function say(message) {
-    toast.textContent = message;
-    toast.parentNode.classList.add("md-dialog--active");
+    if (!toast) return;
+    toast.firstChild.textContent = message;
+    toast.classList.add("md-dialog--active");
     clearTimeout(timer);
-    timer = setTimeout(function () { toast.parentNode.classList.remove("md-dialog--active"); }, 3000);
+    timer = setTimeout(function () { toast.classList.remove("md-dialog--active"); }, 3000);
   }
 
   /* execCommand where the clipboard API is missing or refused (file://, older browsers). */
