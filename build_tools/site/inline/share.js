@@ -51,7 +51,8 @@
     var n = a.closest("p.para").getAttribute("data-n");
     var url = address(n);
     var done = function (ok) {
-      say(ok ? "Link to paragraph " + n + " copied" : "Could not copy: " + url);
+      say(ok ? "Link to paragraph " + n + " copied"
+             : "Could not copy the link to paragraph " + n + ": " + url);
     };
     // The phone's share sheet where there is one; a cancelled share is no failure.
     if (navigator.share && matchMedia("(pointer: coarse)").matches) {
