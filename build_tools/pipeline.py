@@ -93,23 +93,20 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     build = generate(paths, strict=strict)
     timed("write", lambda: write.write_tree(build, paths))
     searched = search_index.prepare(build, paths)  # the paragraph-search hook and its entries
-    new_site = paths.out / "site.new"
-    config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
-    # The offline build runs beside the online one and the online site's checks (another
-    # process: the two share no file they write); stage "offline" is what is left of it then.
-    offline_build = offline.start_bundle(build, paths, searched)
-    try:
-        timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
-        site_url = build.inputs.meta.get("edition_site_url")
-        timed("links", lambda: linkcheck.check_built(new_site, site_url))
-        timed("external", lambda: external.check_built(new_site, []))
-    except BaseException:
-        offline_build.kill()
-        offline_build.wait()
-        raise
+    # The offline bundle first, so that the online Download page can offer its zip (its size
+    # and hash); it is an mkdocs build in another process over a hard-linked docs tree.
     new_dist = site.fresh(paths.out / "dist.new")
+    offline_build = offline.start_bundle(build, paths, searched)
     bundle = timed("offline", lambda: offline.finish_bundle(offline_build, build, paths,
                                                            new_dist))
+    build = downloads.with_bundle(build, bundle)
+    timed("write", lambda: write.write_tree(build, paths))
+    new_site = paths.out / "site.new"
+    config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
+    timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
+    site_url = build.inputs.meta.get("edition_site_url")
+    timed("links", lambda: linkcheck.check_built(new_site, site_url))
+    timed("external", lambda: external.check_built(new_site, []))
     downloads.copy_to_dist(build, new_dist)
     timed("ext-zip", lambda: external.ensure_none(external.check_zip(bundle), bundle))
     # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.

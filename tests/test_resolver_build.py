@@ -121,7 +121,7 @@ def test_every_paragraph_has_its_permalink_and_cite_control(built: tuple[Build, 
         html = page_of(build, paths.site, p.number, True)
         parsed = parse(html)
         assert parsed.controls[p.eid] == {
-            f"plink #{p.eid} Link to paragraph {p.number}",
+            f"plink #{p.eid} Copy link to paragraph {p.number}",
             f"cite button p{p.number} Cite paragraph {p.number}"}, p.eid
         data: dict[str, dict[str, dict[str, str]]] = {}
         for block in parsed.data:

@@ -31,6 +31,11 @@ def _names(build: Build) -> dict[str, str]:
             else f"source-{source}", "akn": f"{slug}.akn.xml", "pdf": f"{slug}.pdf"}
 
 
+def source_name(build: Build) -> str:
+    """The file name under which the received text is offered (the About page links it)."""
+    return _names(build)["source"]
+
+
 def files(build: Build) -> list[Download]:
     meta = build.inputs.meta
     names = _names(build)
@@ -73,6 +78,12 @@ def _exports(build: Build, names: dict[str, str]) -> list[Download]:
     ]
 
 
+def _row(d: Download) -> str:
+    digest = hashlib.sha256(d.content).hexdigest()
+    return (f'| <span id="{d.name}"></span>[{escape(d.name)}]({d.name}) | {d.what} '
+            f"| {len(d.content):,}\u00a0bytes | <code class=\"sha256\">{digest}</code> |")
+
+
 def page(build: Build, downloads: list[Download]) -> str:
     meta = build.inputs.meta
     pdf = _names(build)["pdf"]
@@ -84,14 +95,44 @@ def page(build: Build, downloads: list[Download]) -> str:
         out.append(escape(" ".join(str(meta["edition_licence"]).split())) + "\n")
     out.append("| File | What it holds | Size | SHA-256 |")
     out.append("|---|---|---|---|")
-    for d in downloads:
-        digest = hashlib.sha256(d.content).hexdigest()
-        out.append(f'| <span id="{d.name}"></span>[{escape(d.name)}]({d.name}) | {d.what} '
-                   f"| {len(d.content):,}\u00a0bytes | <code class=\"sha256\">{digest}</code> |")
+    out.extend(_row(d) for d in downloads)
     out.append(f"\nThe [print edition](../{print_edition.PAGE}) shows the whole document on one "
                f"page, to print from the browser; [{escape(pdf)}]({pdf}) is the same, printed by "
                "the build.\n")
+    out.append(f"## Read offline {{ #{OFFLINE_ID} }}\n")
+    out.append(OFFLINE_PLACEHOLDER + f" The site offers its zip at <{meta['edition_site_url']}>"
+               ".\n")
     return "\n".join(out)
+
+
+OFFLINE_ID = "offline"
+TABLE_END = "\n\nThe [print edition]"  # what follows the table of files
+# What the offline bundle's own Download page says (a zip cannot hold its own hash); the online
+# site's page has the zip in its place (with_bundle).
+OFFLINE_PLACEHOLDER = ("This copy of the edition is the offline bundle: every page, the search "
+                       "and these files, read from the file system with no network.")
+
+
+def with_bundle(build: Build, zip_file: Path) -> Build:
+    """The offline bundle on the Download page (its size and SHA-256), and its zip in downloads/:
+    for the online site, built after the bundle."""
+    data = zip_file.read_bytes()
+    name = zip_file.name
+    row = _row(Download(name, "The whole edition, to read offline (below).", data))
+    text = (f"[{escape(name)}](#{name}) ({len(data):,}\u00a0bytes, in the table above with its "
+            "SHA-256) holds the whole edition. Unzip it and open "
+            f"`{escape(zip_file.stem)}/index.html` in a browser: navigation, search, acronyms, "
+            "citations and the paragraph addresses (`p/N.html`) work from the file system, with "
+            "no network.")
+    files = []
+    for f in build.files:
+        if f.path == PAGE and isinstance(f.content, str):
+            table, rest = f.content.split(TABLE_END, 1)
+            head, _, _ = rest.partition(OFFLINE_PLACEHOLDER)
+            f = OutFile(PAGE, table + "\n" + row + TABLE_END + head + text + "\n")
+        files.append(f)
+    files.append(OutFile(f"{FOLDER}/{name}", data))
+    return replace(build, files=tuple(files))
 
 
 def run(build: Build) -> Build:

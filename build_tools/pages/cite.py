@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from build_tools.model import Build, Meta, OutFile, Paragraph, Section
+from build_tools.pages import titles
 from build_tools.pages.markdown import attr, escape, link
 from build_tools.source.slug import slugify
 
@@ -200,7 +201,8 @@ def formats(meta: Meta, cited: Cited) -> dict[str, str]:
 def paragraph_cited(build: Build, p: Paragraph) -> Cited:
     meta = build.inputs.meta
     return Cited(key=f"{_slug(meta)}-para-{p.number}", label=f"paragraph {p.number}",
-                 section=build.doc.section(p.section).title, locator=f"para. {p.number}",
+                 section=titles.display(build, build.doc.section(p.section)),
+                 locator=f"para. {p.number}",
                  url=permanent_url(meta, p.number))
 
 
@@ -210,7 +212,7 @@ def section_cited(build: Build, section: Section) -> Cited:
                      for p in doc.in_section(s.slug))
     page = build.page(section.slug)
     return Cited(key=f"{_slug(meta)}-{section.slug}", label="this section",
-                 section=section.title, locator=_locator(numbers),
+                 section=titles.display(build, section), locator=_locator(numbers),
                  url=site_url(meta) + page_url(page))
 
 
@@ -225,7 +227,7 @@ def controls(p: Paragraph) -> str:
     content, so the paragraph's text (search, copy) stays the document's; the button is hidden
     until cite.js wires it (with JavaScript off it would do nothing). They are named by
     aria-label, not title: a title is also a hover tooltip, over the paragraph being read."""
-    return (f' <a class="plink" href="#{p.eid}" aria-label="Link to paragraph {p.number}"></a>'
+    return (f' <a class="plink" href="#{p.eid}" aria-label="Copy link to paragraph {p.number}"></a>'
             f'<button type="button" class="cite-btn" data-cite="p{p.number}" '
             f'aria-label="Cite paragraph {p.number}" '
             f'aria-controls="{PANEL_ID}" aria-expanded="false" hidden></button>')
@@ -301,7 +303,8 @@ def _token_cited(build: Build, section: str) -> Cited:
     """A paragraph citation with the number left as TOKEN: one template serves a whole page."""
     meta = build.inputs.meta
     return Cited(key=f"{_slug(meta)}-para-{TOKEN}", label=f"paragraph {TOKEN}",
-                 section=build.doc.section(section).title, locator=f"para. {TOKEN}",
+                 section=titles.display(build, build.doc.section(section)),
+                 locator=f"para. {TOKEN}",
                  url=f"{site_url(meta)}p/{TOKEN}/")
 
 

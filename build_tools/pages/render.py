@@ -18,7 +18,7 @@ from build_tools.model import (
     Section,
     Span,
 )
-from build_tools.pages import cite
+from build_tools.pages import cite, titles
 from build_tools.pages.markdown import escape, link, render_spans
 from build_tools.pages.sources import sources_markdown
 
@@ -63,6 +63,9 @@ class PageWriter:
         self.corrections = {c.id: c for c in build.inputs.corrections}
         self.notes = {n.id: n for n in build.inputs.notes}
         self.paths = build.page_paths
+        # Entries already linked on this page: an entry links on its first mention in a section,
+        # not in every paragraph (a calm text; mentions.js links the others on demand).
+        self.linked: set[tuple[str, str]] = set()
 
     def wrap(self, span: Span, inner: str) -> str:
         if span.kind == "correction":
@@ -76,6 +79,15 @@ class PageWriter:
             note: Note = self.notes[span.key]
             self.footnotes.append(f"[^{note.id}]: Editorial note: {note_text(note)}")
             return f"[^{note.id}]"
+        return self.mention(span, inner)
+
+    def mention(self, span: Span, inner: str) -> str:
+        key = (span.kind, span.key)
+        if span.link and key in self.linked and key[0] in mentions.PAGE_OF_KIND:
+            words = mentions.decorate(self.build, self.page, replace(span, link=False), inner)
+            return f'<span data-m="{mentions.anchor(*key)}">{words}</span>'
+        if span.link and "[^" not in inner:  # decorate links it (a footnote cannot be in a link)
+            self.linked.add(key)
         return mentions.decorate(self.build, self.page, span, inner)
 
     def paragraph(self, p: Paragraph) -> str:
@@ -98,7 +110,8 @@ def _contents(build: Build, page: str, sections: tuple[Section, ...]) -> list[st
         if s.level == 0:
             continue
         indent = "    " * (s.level - top)
-        lines.append(f"{indent}- [{escape(s.title)}]({link(page, paths[s.slug])})")
+        title = escape(titles.display(build, s))
+        lines.append(f"{indent}- [{title}]({link(page, paths[s.slug])})")
     return lines
 
 
@@ -141,10 +154,11 @@ def home_page(build: Build) -> OutFile:
     out = [
         f"# {escape(doc.title)}\n",
         f'<p class="dateline">{escape(doc.dateline)}</p>\n',
+        orientation(build),
     ]
     out.extend(writer.paragraph(p) for p in doc.in_section(front.slug))
     out.append('<nav class="contents" aria-label="Contents" markdown>\n')
-    out.append("## Contents\n")
+    out.append("## Contents { #contents }\n")
     out.extend(_contents(build, HOME, doc.sections))
     annexes = build.inputs.annexes
     if annexes:
@@ -153,6 +167,25 @@ def home_page(build: Build) -> OutFile:
     out.append(f"- [{escape(meta['edition_name'])}: about this edition]({EDITION_PAGE})")
     out.append("\n</nav>\n")
     return OutFile(HOME, "\n".join(out) + writer.footer())
+
+
+def orientation(build: Build) -> str:
+    """Two lines above the text of the home page: what this is, and where to go from here."""
+    # Imported here: downloads renders the print edition, which imports this module.
+    from build_tools.export import downloads
+    doc = build.doc
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    here = first is not None and build.page(first.section) == HOME
+    start = "" if first is None else (
+        f"[Read from paragraph {first.number}]"
+        f"({'#' + first.eid if here else link(HOME, build.page(first.section), first.eid)})")
+    where = [start, "[Contents](#contents)", f"[How to cite]({cite.HOW_TO_CITE})",
+             f"[About this edition]({EDITION_PAGE})",
+             f"[Offline copy]({link(HOME, downloads.PAGE, downloads.OFFLINE_ID)})"]
+    return ('<div class="orient" markdown>\n\n'
+            "An annotated edition of this document: its words as received, every paragraph "
+            "numbered and citable, with the editor's notes, corrections and indexes.\n\n"
+            + " \u00b7 ".join(w for w in where if w) + "\n\n</div>\n")
 
 
 def annex_path(key: str) -> str:
@@ -184,21 +217,25 @@ def edition_page(build: Build) -> OutFile:
     inputs, doc, meta = build.inputs, build.doc, build.inputs.meta
     paths = build.page_paths
     prose = dict(inputs.pages).get("edition", f"# {escape(meta['edition_name'])}\n")
-    where = {s.key: p for p in doc.paragraphs for s in p.spans if s.kind == "correction"}
-    out = [prose.rstrip() + "\n", "## The source\n"]
+    where = {s.key: (p, s) for p in doc.paragraphs for s in p.spans if s.kind == "correction"}
+    out = [prose.rstrip() + "\n", *marks_section(build, where), "## The source\n"]
     size = len(inputs.source_text.encode("utf-8"))
-    out.append(f"- File: `{meta['source_file']}` ({size:,} bytes, UTF-8)")
+    out.append(f"- File: [`{meta['source_file']}`]({source_download(build)}) ({size:,} bytes, "
+               "UTF-8)")
     out.append(f"- SHA-256: `{meta['source_sha256']}`")
     if meta.get("source_description"):
         out.append(f"- {escape(meta['source_description'])}")
     out.append(f"- Paragraphs numbered: {len(doc.paragraphs)}\n")
     out.append("## Corrections\n")
-    out.append("Each change of the received text, as applied by the build. In the text, a "
-               "corrected reading is underlined and its note gives the original.\n")
+    out.append("Each change of the received text, as applied by the build, in the order of the "
+               "text. In the text, a corrected reading is shaded and its note gives the "
+               "original.\n")
     out.append("| ¶ | Kind | Source reads | Edition reads | Reason |")
     out.append("|---|---|---|---|---|")
-    for c in inputs.corrections:
-        p = where[c.id]
+    in_order = sorted(inputs.corrections,
+                      key=lambda c: (where[c.id][0].number, where[c.id][1].start))
+    for c in in_order:
+        p = where[c.id][0]
         cell = f"[{p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
         out.append(f"| {cell} | {escape(c.kind)} | {_cell(c.source)} | {_cell(c.edition)} "
                    f"| {_reason(c)} |")
@@ -211,11 +248,49 @@ def edition_page(build: Build) -> OutFile:
                        for p in joined) + ".\n")
     if inputs.notes:
         out.append("\n## Editorial notes\n")
-        for n in inputs.notes:
+        for n in sorted(inputs.notes, key=lambda n: n.para):  # in the order of the text
             p = doc.paragraph(n.para)
             out.append(f"- [¶ {p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)}): "
                        f"{note_text(n)}")
     return OutFile(EDITION_PAGE, "\n".join(out) + "\n")
+
+
+def source_download(build: Build) -> str:
+    """The Download page's row of the source file, as a link from the edition page."""
+    # Imported here: downloads renders the print edition, which imports this module.
+    from build_tools.export import downloads
+    return link(EDITION_PAGE, downloads.PAGE, downloads.source_name(build))
+
+
+def marks_section(build: Build, where: dict[str, tuple[Paragraph, Span]]) -> list[str]:
+    """How the text marks what is not the document's plain words, each with an example from
+    this edition's data (the marks' styles are in edition.css, so they show here too)."""
+    inputs = build.inputs
+    out = ["## Marks in the text\n"]
+    abbr = next((e for e in inputs.entries if e.abbr), None)
+    if abbr is not None:
+        out.append(f"- {mentions.label_markdown(abbr)}: an abbreviation, with a dotted "
+                   "underline. Point at it, tap it or tab to it for its full name.")
+    out.append("- A name or abbreviation with a thin underline links to its index entry, on its "
+               "first mention in a section; later mentions read as plain text. *Link every "
+               "mention*, at the end of a section page, links them all (the choice is "
+               "remembered).")
+    def words(kind: str) -> str:
+        """The words of the first correction of this kind that has any."""
+        for c in inputs.corrections:
+            p, span = where[c.id]
+            if (c.kind == "addition") == (kind == "addition") and span.end > span.start:
+                return escape(p.text[span.start:span.end])
+        return ""
+    if fixed := words("correction"):
+        out.append(f'- <span class="ed-corr">{fixed}</span>: a corrected reading, shaded; the '
+                   "raised number after it opens a note with what the source reads.")
+    if added := words("addition"):
+        out.append(f'- <ins class="ed-add">{added}</ins>: words the editor added, in brackets '
+                   "and italics; they are not the document's.")
+    out.append("- A raised number opens an editorial note or correction; the notes are listed at "
+               "the end of each page.\n")
+    return out
 
 
 def _cell(text: str) -> str:
@@ -231,9 +306,10 @@ def nav(build: Build) -> tuple[Any, ...]:
 
     def item(s: Section) -> Any:
         kids = children.get(s.slug)
+        title = titles.display(build, s)
         if not kids:
-            return {s.title: paths[s.slug]}
-        return {s.title: [paths[s.slug], *(item(k) for k in kids)]}
+            return {title: paths[s.slug]}
+        return {title: [paths[s.slug], *(item(k) for k in kids)]}
 
     entries: list[Any] = [{"Home": HOME}, *(item(s) for s in children.get(None, []))]
     if build.inputs.annexes:

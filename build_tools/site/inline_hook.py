@@ -21,6 +21,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
             env.globals["edition_css" + suffix] = Markup(theme_css.site_css(config.theme.dirs,
                                                                             css))
             env.globals["edition_js" + suffix] = Markup(inline.site_js(js))
+        env.globals["edition_js_404"] = Markup(inline.site_js(inline.NOT_FOUND_SCRIPTS))
     except (OSError, ValueError) as exc:
         raise PluginError(f"the site's inline style or script: {exc}") from exc
     env.filters["after_first_paint"] = _after_first_paint

@@ -34,6 +34,8 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     # The edition's style and script inline, with Material's dark scheme (inline.py).
     config["theme"] = {"custom_dir": str(Path(__file__).with_name("theme"))}
     config.update(extra)
+    # The 404 page says how many paragraphs there are (theme/404.html).
+    config["extra"] = {**config.get("extra", {}), "paragraphs": len(build.doc.paragraphs)}
     # The paragraph resolver (p/N/ and p/N.html lead on, whichever the URL layout), the
     # inline style and script of theme/main.html, and the accessible names Material leaves out.
     config["hooks"] = [*config.get("hooks", []),

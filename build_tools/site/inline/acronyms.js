@@ -43,6 +43,9 @@
     });
   }
 
+  // For tap.js (pages with the document's text): a linked acronym's first tap.
+  window.edTip = function (abbr, draw) { if (draw) show(abbr); return abbr === host ? tip : null; };
+
   function none() { return null; }
   function on(type, find) {
     addEventListener(type, function (e) {
@@ -51,7 +54,7 @@
       else if (e.key ? e.key === "Escape" : host) timer = setTimeout(hide, e.key ? 0 : 250);
     });
   }
-  // A tap fires mouseover too: touch screens need nothing more.
+  // A tap fires mouseover too; a linked acronym's first tap on a text page: tap.js.
   on("mouseover", function (e) { return e.target.closest && e.target.closest("abbr"); });
   on("focusin", function (e) {
     return e.target.matches && e.target.matches("a[href]") ? e.target.querySelector("abbr") : null;
