@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from build_tools.model import Build, Meta, OutFile, Paragraph, Section
+from build_tools.pages import ris, styles
 from build_tools.pages.markdown import attr, escape, link
 from build_tools.source.slug import slugify
 
@@ -34,6 +35,7 @@ class Cited:
     section: str | None  # the section's title as the document (or the editor) gives it
     locator: str | None  # "para. 27", "paras. 27–32"
     url: str  # the permanent URL
+    pinpoint: str | None = None  # the paragraphs as a CSL locator: "27", "27–32"
 
 
 def _date(value: Any) -> datetime.date:
@@ -93,6 +95,19 @@ def _locator(numbers: list[int]) -> str | None:
     return f"para. {lo}" if lo == hi else f"paras. {lo}\u2013{hi}"
 
 
+def _pinpoint(numbers: list[int]) -> str | None:
+    if not numbers:
+        return None
+    lo, hi = min(numbers), max(numbers)
+    return str(lo) if lo == hi else f"{lo}\u2013{hi}"
+
+
+def _shown_title(section: Section) -> str | None:
+    """The section as cited: none for the front matter, whose label is the editor's and no
+    heading on its page shows it (the page is headed by the document's title)."""
+    return None if section.editorial_title else section.title
+
+
 def text(meta: Meta, cited: Cited) -> str:
     """The citation as one line of plain text, ready to paste."""
     title = _one_line(meta["document_title"])
@@ -110,7 +125,8 @@ def text(meta: Meta, cited: Cited) -> str:
     where = [f"Section \u201c{_one_line(cited.section)}\u201d"] if cited.section else []
     where += [cited.locator] if cited.locator else []
     if where:
-        parts.append(", ".join(where) + ".")
+        line = ", ".join(where)
+        parts.append(line[0].upper() + line[1:] + ".")
     parts.append(f"In: {_one_line(meta['edition_name'])}, version {meta['edition_version']} "
                  f"({date_text(None, meta['edition_date'])}).")
     parts.append(cited.url)
@@ -165,7 +181,9 @@ def csl_item(meta: Meta, cited: Cited) -> dict[str, Any]:
     """The citation as one CSL-JSON item (what Zotero, Pandoc and citeproc read)."""
     start = _date(meta.get("document_date_start") or meta["document_date"])
     end = _date(meta["document_date"])
-    item: dict[str, Any] = {"id": cited.key, "type": "document",
+    # "report": what Zotero and the styles read a UN document as (an official paper issued under
+    # its bodies' authority, with a symbol); a meeting document is one too.
+    item: dict[str, Any] = {"id": cited.key, "type": "report",
                             "title": _one_line(meta["document_title"])}
     authors = _authors(meta)
     if authors:
@@ -173,6 +191,7 @@ def csl_item(meta: Meta, cited: Cited) -> dict[str, Any]:
     item.update({
         "event-title": _one_line(meta["document_meeting"]),
         "event-place": _one_line(meta["document_place"]),
+        "publisher-place": _one_line(meta["document_place"]),
         "event-date": {"date-parts": [_parts(start)] + ([_parts(end)] if end != start else [])},
         "issued": {"date-parts": [_parts(end)]},
         "language": str(meta["document_language"]),
@@ -192,16 +211,24 @@ def csl_json(meta: Meta, cited: Cited) -> str:
     return json.dumps([csl_item(meta, cited)], ensure_ascii=False, indent=2) + "\n"
 
 
-def formats(meta: Meta, cited: Cited) -> dict[str, str]:
-    return {"label": cited.label, "text": text(meta, cited), "bibtex": bibtex(meta, cited),
-            "csl": csl_json(meta, cited)}
+def formats(meta: Meta, cited: Cited, styled: bool = True) -> dict[str, str]:
+    """Every form of one citation: the edition's own line (hand-written: no CSL style is the
+    edition's), each CSL style through citeproc-py (unless not styled), BibTeX, CSL-JSON and
+    RIS."""
+    item = csl_item(meta, cited)
+    return {"label": cited.label, "text": text(meta, cited),
+            **(styles.render(item, cited.pinpoint) if styled else {}),
+            "bibtex": bibtex(meta, cited),
+            "csl": csl_json(meta, cited), "ris": ris.ris(item, cited),
+            "ris_file": ris.file_name(cited.key)}
 
 
 def paragraph_cited(build: Build, p: Paragraph) -> Cited:
     meta = build.inputs.meta
     return Cited(key=f"{_slug(meta)}-para-{p.number}", label=f"paragraph {p.number}",
-                 section=build.doc.section(p.section).title, locator=f"para. {p.number}",
-                 url=permanent_url(meta, p.number))
+                 section=_shown_title(build.doc.section(p.section)),
+                 locator=f"para. {p.number}", url=permanent_url(meta, p.number),
+                 pinpoint=str(p.number))
 
 
 def section_cited(build: Build, section: Section) -> Cited:
@@ -210,8 +237,8 @@ def section_cited(build: Build, section: Section) -> Cited:
                      for p in doc.in_section(s.slug))
     page = build.page(section.slug)
     return Cited(key=f"{_slug(meta)}-{section.slug}", label="this section",
-                 section=section.title, locator=_locator(numbers),
-                 url=site_url(meta) + page_url(page))
+                 section=_shown_title(section), locator=_locator(numbers),
+                 url=site_url(meta) + page_url(page), pinpoint=_pinpoint(numbers))
 
 
 def document_cited(build: Build) -> Cited:
@@ -301,8 +328,8 @@ def _token_cited(build: Build, section: str) -> Cited:
     """A paragraph citation with the number left as TOKEN: one template serves a whole page."""
     meta = build.inputs.meta
     return Cited(key=f"{_slug(meta)}-para-{TOKEN}", label=f"paragraph {TOKEN}",
-                 section=build.doc.section(section).title, locator=f"para. {TOKEN}",
-                 url=f"{site_url(meta)}p/{TOKEN}/")
+                 section=_shown_title(build.doc.section(section)), locator=f"para. {TOKEN}",
+                 url=f"{site_url(meta)}p/{TOKEN}/", pinpoint=TOKEN)
 
 
 def expand(template: dict[str, str], number: int) -> dict[str, str]:
@@ -318,13 +345,15 @@ def page_data(build: Build, numbers: list[int], extra: dict[str, Cited]) -> dict
     items = {key: formats(meta, cited) for key, cited in extra.items()}
     for n in numbers:
         p = doc.paragraph(n)
-        full = formats(meta, paragraph_cited(build, p))
+        # The styles (citeproc, ~10 ms a citation) are checked on a section's first paragraph.
+        full = formats(meta, paragraph_cited(build, p), styled=p.section not in templates)
         template = templates.get(p.section) or formats(meta, _token_cited(build, p.section))
-        if expand(template, n) == full:
+        expanded = expand(template, n)
+        if {k: expanded[k] for k in full} == full:
             templates[p.section] = template
             paras[str(n)] = p.section
         else:  # the token occurs in the data itself: give this paragraph in full
-            items[f"p{n}"] = full
+            items[f"p{n}"] = formats(meta, paragraph_cited(build, p))
     return {"token": TOKEN, "templates": {k: _compact(v) for k, v in templates.items()},
             "paras": paras, "items": {k: _compact(v) for k, v in items.items()}}
 
@@ -360,5 +389,14 @@ def run(build: Build) -> Build:
     sections = _page_sections(build)
     files = tuple(with_citations(build, f, sections) for f in build.files)
     concordance = link(HOW_TO_CITE, CONCORDANCE)
-    files += (how_to_cite_page(build, concordance),)
+    files += (how_to_cite_page(build, concordance), *ris_files(build))
     return replace(build, files=files)
+
+
+def ris_files(build: Build) -> list[OutFile]:
+    """A RIS record for the document, each section and each paragraph (cite/<key>.ris)."""
+    meta, doc = build.inputs.meta, build.doc
+    cited = [document_cited(build), *(section_cited(build, s) for s in doc.sections
+                                      if s.level > 0),
+             *(paragraph_cited(build, p) for p in doc.paragraphs)]
+    return [OutFile(ris.file_name(c.key), ris.ris(csl_item(meta, c), c)) for c in cited]

@@ -19,7 +19,7 @@ FOLDER = Path(__file__).parent / "inline"
 STYLESHEETS = (FOLDER / "edition.css",)
 TEXT_STYLESHEETS = (FOLDER / "text.css", *STYLESHEETS)
 SCRIPTS = (FOLDER / "after-paint.js", FOLDER / "acronyms.js")
-TEXT_SCRIPTS = (FOLDER / "cite.js", *SCRIPTS)
+TEXT_SCRIPTS = (FOLDER / "cite.js", FOLDER / "passage.js", *SCRIPTS)
 TEXT_MARKERS = ('class="para"', 'class="cite-data"')
 # Inside <script>, "</script" ends the element and "<!--" changes how the rest is parsed.
 UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
