@@ -96,10 +96,8 @@ def _locator(numbers: list[int]) -> str | None:
 
 
 def _pinpoint(numbers: list[int]) -> str | None:
-    if not numbers:
-        return None
-    lo, hi = min(numbers), max(numbers)
-    return str(lo) if lo == hi else f"{lo}\u2013{hi}"
+    """The paragraphs as a CSL locator ("27", "27–32"): the locator without its label."""
+    return locator.split(" ", 1)[1] if (locator := _locator(numbers)) else None
 
 
 def _shown_title(section: Section) -> str | None:
@@ -213,8 +211,7 @@ def csl_json(meta: Meta, cited: Cited) -> str:
 
 def formats(meta: Meta, cited: Cited, styled: bool = True) -> dict[str, str]:
     """Every form of one citation: the edition's own line (hand-written: no CSL style is the
-    edition's), each CSL style through citeproc-py (unless not styled), BibTeX, CSL-JSON and
-    RIS."""
+    edition's), each CSL style by citeproc-py (unless not styled), BibTeX, CSL-JSON and RIS."""
     item = csl_item(meta, cited)
     return {"label": cited.label, "text": text(meta, cited),
             **(styles.render(item, cited.pinpoint) if styled else {}),

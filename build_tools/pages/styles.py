@@ -16,6 +16,7 @@ from citeproc import (
     CitationStylesStyle,
     formatter,
 )
+from citeproc.model import TextCased
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 
@@ -40,6 +41,17 @@ STYLES = (
 # are left out: the styles cite the document, at the edition's permanent address.
 _READ = ("id", "type", "title", "author", "issued", "URL", "language", "number", "genre",
          "publisher-place")
+
+# Title case as Chicago (8.159), MLA and OSCOLA have it keeps every preposition lowercase;
+# citeproc-py's list of words kept lowercase lacks most of them (citeproc-js has them), so a
+# title such as "Cooperation between" came out "Cooperation Between". Extended, not replaced.
+_PREPOSITIONS = ("about", "above", "across", "after", "against", "along", "amid", "among",
+                 "around", "before", "behind", "below", "beneath", "beside", "besides",
+                 "between", "beyond", "concerning", "despite", "during", "except", "inside",
+                 "like", "near", "off", "out", "outside", "per", "regarding", "since", "than",
+                 "through", "throughout", "toward", "towards", "under", "underneath", "until",
+                 "upon", "versus", "within", "without")
+TextCased._stop_words = sorted({*TextCased._stop_words, *_PREPOSITIONS})
 
 
 @cache

@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from build_tools.pages import metadata
 
-_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
+# A paragraph of the page's own words: not the title of a note box ("admonition-title").
+_PARAGRAPH = re.compile(r'<p\b(?![^>]*class="[^"]*admonition-title)[^>]*>(.*?)</p>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _loaded: dict[str, Any] = {}  # the sidecar of the build in progress (metadata.SIDECAR)
 

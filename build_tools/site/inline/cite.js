@@ -165,7 +165,14 @@
     if (more.open) { fit(fields.bibtex); fit(fields.csl); }
   });
   panel.appendChild(more);
+  /* The reader's style is kept for the next citation (where the browser lets a page keep it). */
+  var KEEP = "edition-cite-style";
+  try {
+    var kept = localStorage.getItem(KEEP);
+    if (kept && STYLES.some(function (s) { return s[0] === kept; })) choice.value = kept;
+  } catch (e) { /* storage refused (file://, private mode): the edition's form first */ }
   choice.addEventListener("change", function () {
+    try { localStorage.setItem(KEEP, choice.value); } catch (e) { /* not kept */ }
     if (!current) return;
     fields.text.value = current[choice.value] || current.text;
     fit(fields.text);
@@ -229,7 +236,7 @@
 
   /* Copy a citation and open the panel with it, beside the control that asked. */
   function activate(button, cite) {
-    copy(cite.text, button).then(function (ok) {
+    copy(cite[choice.value] || cite.text, button).then(function (ok) {
       say(ok ? "Citation of " + cite.label + " copied"
              : "Could not copy: select the citation below and copy it");
     });
