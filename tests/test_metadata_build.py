@@ -69,8 +69,17 @@ def test_json_ld_document_sections_edition_and_page(built: Built) -> None:
     root = cite.site_url(meta)
     file, url = section_page(build, "sudan")
     [block] = extract(read(paths.site, file), url)["json-ld"]
-    graph = {node["@type"]: node for node in block["@graph"]}
-    document, edition, page = graph["Report"], graph["CreativeWork"], graph["WebPage"]
+    graph = {node["@id"]: node for node in block["@graph"]}
+    document, edition, page = graph[f"{root}#document"], graph[f"{root}#edition"], graph[url]
+    assert document["@type"] == "Report" and edition["@type"] == "CreativeWork"
+    assert page["@type"] == "WebPage"
+    # This page's section, part of its parent section.
+    section = graph[f"{url}#section"]
+    assert section["name"] == "Sudan"
+    assert section["isPartOf"]["@id"] == f"{section_page(build, 'maintenance-of-peace')[1]}#section"
+    # The home page lists every section, in the document's hierarchy.
+    [block] = extract(read(paths.site, "index.html"), root)["json-ld"]
+    document = next(n for n in block["@graph"] if n["@id"] == f"{root}#document")
     assert document["name"] == " ".join(str(meta["document_title"]).split())
     assert [a["name"] for a in document["author"]] == ["United Nations",
                                                        "Organization of the Islamic Conference"]

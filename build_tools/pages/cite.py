@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from build_tools.model import Build, Meta, OutFile, Paragraph, Section
-from build_tools.pages import ris, styles
+from build_tools.pages import ris, styles, styles_page
 from build_tools.pages.markdown import attr, escape, link
 from build_tools.source.slug import slugify
 
@@ -211,12 +211,11 @@ def csl_json(meta: Meta, cited: Cited) -> str:
 
 def formats(meta: Meta, cited: Cited, styled: bool = True) -> dict[str, str]:
     """Every form of one citation: the edition's own line (hand-written: no CSL style is the
-    edition's), each CSL style by citeproc-py (unless not styled), BibTeX, CSL-JSON and RIS."""
-    item = csl_item(meta, cited)
+    edition's), each CSL style by citeproc-py (unless not styled), BibTeX, CSL-JSON, and the
+    path of its RIS record (ris_files)."""
     return {"label": cited.label, "text": text(meta, cited),
-            **(styles.render(item, cited.pinpoint) if styled else {}),
-            "bibtex": bibtex(meta, cited),
-            "csl": csl_json(meta, cited), "ris": ris.ris(item, cited),
+            **(styles.render(csl_item(meta, cited), cited.pinpoint) if styled else {}),
+            "bibtex": bibtex(meta, cited), "csl": csl_json(meta, cited),
             "ris_file": ris.file_name(cited.key)}
 
 
@@ -282,8 +281,9 @@ def _indent(block: str) -> str:
 
 
 def _example(meta: Meta, cited: Cited) -> list[str]:
-    return [escape(text(meta, cited)) + "\n", "BibTeX:\n", _indent(bibtex(meta, cited)) + "\n",
-            "CSL-JSON:\n", _indent(csl_json(meta, cited)) + "\n"]
+    f = formats(meta, cited)
+    return [escape(f["text"]) + "\n", *styles_page.lines(f), "BibTeX:\n",
+            _indent(f["bibtex"]) + "\n", "CSL-JSON:\n", _indent(f["csl"]) + "\n"]
 
 
 def how_to_cite_page(build: Build, concordance: str) -> OutFile:
@@ -303,7 +303,8 @@ def how_to_cite_page(build: Build, concordance: str) -> OutFile:
            f"`#para_N` on its page, and the permanent address `{site_url(meta)}p/N/`, which "
            "leads to the paragraph wherever its page is. Use the permanent address in a "
            "citation. The **cite** button at the end of a paragraph copies its citation and "
-           "offers it as BibTeX and CSL-JSON; the \u00b6 mark links to the paragraph. "
+           "offers it in Chicago, APA, MLA, OSCOLA, BibTeX, CSL-JSON and RIS; words selected "
+           "in a paragraph offer **cite this passage**; the \u00b6 mark links to the paragraph. "
            f"The [paragraph concordance]({concordance}) lists every paragraph by number.\n",
            f"For example, [paragraph {first.number}]({page}#{first.eid}):\n",
            *_example(meta, paragraph_cited(build, first)),

@@ -87,8 +87,9 @@ def _section_part(build: Build, section: Section) -> dict[str, Any]:
 
 
 def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> dict[str, Any]:
-    """schema.org: the document (a Report: why in README), its sections as parts, the edition as
-    a CreativeWork that is an edition of it (exampleOfWork), and this page."""
+    """schema.org: the document (a Report: why in README), its sections as parts (all on the
+    home page; a section's page, that section), the edition as a CreativeWork that is an edition
+    of it (exampleOfWork), and this page."""
     meta, doc = build.inputs.meta, build.doc
     root = cite.site_url(meta)
     start = cite._date(meta.get("document_date_start") or meta["document_date"])
@@ -99,8 +100,15 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
         "author": [{"@type": "Organization", "name": a} for a in _authors(meta)],
         "datePublished": cite._date(meta["document_date"]).isoformat(),
         "inLanguage": str(meta["document_language"]), "locationCreated": place,
-        "url": root, "workExample": {"@id": f"{root}#edition"},
-        "hasPart": [_section_part(build, s) for s in doc.sections if s.level == 1]}
+        "url": root, "workExample": {"@id": f"{root}#edition"}}
+    nodes: list[dict[str, Any]] = [document]
+    if about is None or about.level == 0:  # the whole tree of parts on the home page
+        document["hasPart"] = [_section_part(build, s) for s in doc.sections if s.level == 1]
+    else:  # a section's page: that section, part of its parent (a few hundred bytes a page)
+        parent = (f"{cite.site_url(meta)}{cite.page_url(build.page(about.parent))}#section"
+                  if about.parent else f"{root}#document")
+        nodes.append({"@type": "CreativeWork", "@id": f"{url}#section", "name": about.title,
+                      "url": url, "isPartOf": {"@id": parent}})
     if meta.get("document_meeting"):
         document["recordedAt"] = {
             "@type": "Event", "name": " ".join(str(meta["document_meeting"]).split()),
@@ -123,7 +131,7 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
                             "isPartOf": {"@id": f"{root}#edition"},
                             "about": {"@id": f"{url}#section" if about and about.level > 0
                                       else f"{root}#document"}}
-    return {"@context": "https://schema.org", "@graph": [document, edition, page]}
+    return {"@context": "https://schema.org", "@graph": [*nodes, edition, page]}
 
 
 def section_description(build: Build, section: Section) -> str:
