@@ -130,21 +130,32 @@ def test_cite_a_passage_on_touch(phone: object, site_url: str,
     check_passage(phone.evaluate("navigator.clipboard.readText()"), word, built[0], N)  # type: ignore[attr-defined]
 
 
-def test_cite_a_passage_offline(clip_page: object, built: tuple[Build, Paths],
-                                tmp_path: Path) -> None:
+def offline_root(built: tuple[Build, Paths], folder: Path) -> Path:
     [bundle] = sorted(built[1].dist.glob("*-offline.zip"))
     with zipfile.ZipFile(bundle) as z:
-        z.extractall(tmp_path)
-    [root] = [d for d in tmp_path.iterdir() if d.is_dir()]
+        z.extractall(folder)
+    [root] = [d for d in folder.iterdir() if d.is_dir()]
+    return root
+
+
+def test_cite_a_passage_offline(clip_page: object, built: tuple[Build, Paths],
+                                tmp_path: Path) -> None:
+    root = offline_root(built, tmp_path)
     open_paragraph(clip_page, (root / "p" / f"{N}.html").as_uri(), N)
     word = passage_by_keyboard(clip_page, N)
     text = clip_page.locator("#cite-panel-text").input_value()  # type: ignore[attr-defined]
     check_passage(text, word, built[0], N)
 
 
-def test_the_resolver_passes_a_text_fragment_on(page: object, site_url: str) -> None:
-    page.goto(f"{site_url}p/{N}/#:~:text=regional%20and%20international")  # type: ignore[attr-defined]
-    page.wait_for_url(f"**/#para_{N}*")  # type: ignore[attr-defined]
+@pytest.mark.parametrize("where", ["online", "offline"])
+def test_the_resolver_passes_a_text_fragment_on(page: object, site_url: str, where: str,
+                                                built: tuple[Build, Paths],
+                                                tmp_path: Path) -> None:
+    words = "#:~:text=regional%20and%20international"
+    start = (f"{site_url}p/{N}/" if where == "online"
+             else (offline_root(built, tmp_path) / "p" / f"{N}.html").as_uri())
+    page.goto(start + words)  # type: ignore[attr-defined]
+    page.wait_for_url(f"**#para_{N}*")  # type: ignore[attr-defined]
     assert page.url.endswith(f"#para_{N}:~:text=regional%20and%20international")  # type: ignore[attr-defined]
 
 
