@@ -219,3 +219,18 @@ def test_front_matter_is_cited_as_its_page_shows_it(clip_page: object, site_url:
     assert "para. 1." in text or "Para. 1." in text
     [item] = json.loads(clip_page.locator("#cite-panel-csl").input_value())  # type: ignore[attr-defined]
     assert "section" not in item
+
+
+def test_home_page_cites_the_whole_document(clip_page: object, site_url: str,
+                                            built: tuple[Build, Paths]) -> None:
+    build = built[0]
+    clip_page.goto(site_url)  # type: ignore[attr-defined]
+    material_mounted(clip_page)
+    clip_page.locator("button.cite-btn--section").click()  # type: ignore[attr-defined]
+    title = clip_page.locator("#cite-panel-title").inner_text()  # type: ignore[attr-defined]
+    assert title == "Cite the document"
+    forms = cite.formats(build.inputs.meta, cite.document_cited(build))
+    clip_page.select_option("#cite-panel-style", "chicago")  # type: ignore[attr-defined]
+    chicago = clip_page.locator("#cite-panel-text").input_value()  # type: ignore[attr-defined]
+    assert chicago == forms["chicago"] and "para" not in chicago
+    assert chicago.endswith(cite.site_url(build.inputs.meta) + ".")

@@ -262,16 +262,16 @@ def data_block(data: dict[str, Any]) -> str:
 
 
 def section_block(build: Build, section: Section, cited: Cited) -> str:
-    """'Cite this section' at the end of a section page, readable with JavaScript off; raw HTML
-    so that Material's search can leave it out (data-search-exclude)."""
-    line = html.escape(text(build.inputs.meta, cited))
-    name = attr(section.title)
-    return ("\n" f'<aside class="admonition quote cite-section" aria-label="Cite this section" '
+    """'Cite this section' ('Cite the document' on the front matter's page), readable with
+    JavaScript off; raw HTML so that Material's search can leave it out (data-search-exclude)."""
+    line, head = html.escape(text(build.inputs.meta, cited)), f"Cite {cited.label}"
+    name = attr(section.title if section.level else _one_line(build.doc.title))
+    return ("\n" f'<aside class="admonition quote cite-section" aria-label="{head}" '
             f"data-search-exclude>\n"
-            '<p class="admonition-title">Cite this section</p>\n'
+            f'<p class="admonition-title">{head}</p>\n'
             f'<p class="cite-section__text">{line}</p>\n'
             f'<p><button type="button" class="cite-btn cite-btn--section" data-cite="{cited.key}" '
-            f'aria-label="Copy citation of this section ({name})" '
+            f'aria-label="Copy citation of {cited.label} ({name})" '
             f'aria-controls="{PANEL_ID}" aria-expanded="false" hidden></button></p>\n'
             "</aside>\n")
 
@@ -374,8 +374,8 @@ def with_citations(build: Build, f: OutFile, sections: dict[str, Section]) -> Ou
     content = f.content
     extra: dict[str, Cited] = {}
     section = sections.get(f.path)
-    if section is not None and section.level > 0:
-        cited = section_cited(build, section)
+    if section is not None:  # the front matter's page cites the whole document
+        cited = section_cited(build, section) if section.level else document_cited(build)
         extra[cited.key] = cited
         content = content.rstrip("\n") + "\n" + section_block(build, section, cited)
     if not numbers and not extra:
