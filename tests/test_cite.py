@@ -69,7 +69,7 @@ def test_bibtex_parses_with_the_fields_escaped() -> None:
 
 def test_csl_json_item() -> None:
     [item] = json.loads(cite.csl_json(META, PARA))
-    assert item["id"] == "ex-para-12" and item["type"] == "document"
+    assert item["id"] == "ex-para-12" and item["type"] == "report"
     assert item["author"] == [{"literal": "Body A"}, {"literal": "Body B & Co"}]
     assert item["event-date"] == {"date-parts": [[2010, 3, 30], [2010, 4, 2]]}
     assert item["issued"] == {"date-parts": [[2010, 4, 2]]}

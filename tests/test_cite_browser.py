@@ -68,7 +68,7 @@ def cite_with_keyboard(page: object, n: int) -> dict[str, str]:
     else:
         pytest.fail(f"Tab never reached the cite button of paragraph {n}")
     pg.keyboard.press("Enter")  # type: ignore[attr-defined]
-    toast = pg.locator(".cite-toast[role=status]")  # type: ignore[attr-defined]
+    toast = pg.locator("#cite-panel [role=status]")  # type: ignore[attr-defined]
     toast.get_by_text(f"Citation of paragraph {n} copied").wait_for()
     assert toast.is_visible()
     button = pg.locator(f"#para_{n} button.cite-btn")  # type: ignore[attr-defined]
@@ -153,7 +153,7 @@ def test_section_citation_copies(clip_page: object, site_url: str,
     clip_page.goto(f"{site_url}p/{N}/")  # type: ignore[attr-defined]
     landed(clip_page, N)
     clip_page.locator("button.cite-btn--section").click()  # type: ignore[attr-defined]
-    clip_page.locator(".cite-toast").get_by_text("copied").wait_for()  # type: ignore[attr-defined]
+    clip_page.locator("#cite-panel [role=status]").get_by_text("copied").wait_for()  # type: ignore[attr-defined]
     expected = cite.text(build.inputs.meta, cite.section_cited(build, section))
     assert clip_page.evaluate("navigator.clipboard.readText()") == expected  # type: ignore[attr-defined]
 
@@ -177,6 +177,7 @@ def test_offline_bundle_copy_without_clipboard_api(page: object, offline_root: P
     page.goto((offline_root / "p" / f"{N}.html").as_uri())  # type: ignore[attr-defined]
     landed(page, N)
     page.locator(f"#para_{N} button.cite-btn").click()  # type: ignore[attr-defined]
-    page.locator(".cite-toast").get_by_text(f"Citation of paragraph {N} copied").wait_for()  # type: ignore[attr-defined]
+    status = page.locator("#cite-panel [role=status]")  # type: ignore[attr-defined]
+    status.get_by_text(f"Citation of paragraph {N} copied").wait_for()
     copied = page.evaluate("window.__copied")  # type: ignore[attr-defined]
     assert copied and copied[0].endswith(cite.permanent_url(built[0].inputs.meta, N))

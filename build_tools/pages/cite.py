@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from build_tools.model import Build, Meta, OutFile, Paragraph, Section
-from build_tools.pages import titles
+from build_tools.pages import ris, styles, styles_page, titles
 from build_tools.pages.markdown import attr, escape, link
 from build_tools.source.slug import slugify
 
@@ -35,6 +35,7 @@ class Cited:
     section: str | None  # the section's title as the document (or the editor) gives it
     locator: str | None  # "para. 27", "paras. 27–32"
     url: str  # the permanent URL
+    pinpoint: str | None = None  # the paragraphs as a CSL locator: "27", "27–32"
 
 
 def _date(value: Any) -> datetime.date:
@@ -94,6 +95,17 @@ def _locator(numbers: list[int]) -> str | None:
     return f"para. {lo}" if lo == hi else f"paras. {lo}\u2013{hi}"
 
 
+def _pinpoint(numbers: list[int]) -> str | None:
+    """The paragraphs as a CSL locator ("27", "27–32"): the locator without its label."""
+    return locator.split(" ", 1)[1] if (locator := _locator(numbers)) else None
+
+
+def _shown_title(build: Build, section: Section) -> str | None:
+    """The section as cited (in title case, as the navigation shows it): none for the front
+    matter, whose label is the editor's and no heading on its page shows it."""
+    return None if section.editorial_title else titles.display(build, section)
+
+
 def text(meta: Meta, cited: Cited) -> str:
     """The citation as one line of plain text, ready to paste."""
     title = _one_line(meta["document_title"])
@@ -111,7 +123,8 @@ def text(meta: Meta, cited: Cited) -> str:
     where = [f"Section \u201c{_one_line(cited.section)}\u201d"] if cited.section else []
     where += [cited.locator] if cited.locator else []
     if where:
-        parts.append(", ".join(where) + ".")
+        line = ", ".join(where)
+        parts.append(line[0].upper() + line[1:] + ".")
     parts.append(f"In: {_one_line(meta['edition_name'])}, version {meta['edition_version']} "
                  f"({date_text(None, meta['edition_date'])}).")
     parts.append(cited.url)
@@ -166,7 +179,9 @@ def csl_item(meta: Meta, cited: Cited) -> dict[str, Any]:
     """The citation as one CSL-JSON item (what Zotero, Pandoc and citeproc read)."""
     start = _date(meta.get("document_date_start") or meta["document_date"])
     end = _date(meta["document_date"])
-    item: dict[str, Any] = {"id": cited.key, "type": "document",
+    # "report": what Zotero and the styles read a UN document as (an official paper issued under
+    # its bodies' authority, with a symbol); a meeting document is one too.
+    item: dict[str, Any] = {"id": cited.key, "type": "report",
                             "title": _one_line(meta["document_title"])}
     authors = _authors(meta)
     if authors:
@@ -174,6 +189,7 @@ def csl_item(meta: Meta, cited: Cited) -> dict[str, Any]:
     item.update({
         "event-title": _one_line(meta["document_meeting"]),
         "event-place": _one_line(meta["document_place"]),
+        "publisher-place": _one_line(meta["document_place"]),
         "event-date": {"date-parts": [_parts(start)] + ([_parts(end)] if end != start else [])},
         "issued": {"date-parts": [_parts(end)]},
         "language": str(meta["document_language"]),
@@ -193,17 +209,22 @@ def csl_json(meta: Meta, cited: Cited) -> str:
     return json.dumps([csl_item(meta, cited)], ensure_ascii=False, indent=2) + "\n"
 
 
-def formats(meta: Meta, cited: Cited) -> dict[str, str]:
-    return {"label": cited.label, "text": text(meta, cited), "bibtex": bibtex(meta, cited),
-            "csl": csl_json(meta, cited)}
+def formats(meta: Meta, cited: Cited, styled: bool = True) -> dict[str, str]:
+    """Every form of one citation: the edition's own line (hand-written: no CSL style is the
+    edition's), each CSL style by citeproc-py (unless not styled), BibTeX, CSL-JSON, and the
+    path of its RIS record (ris_files)."""
+    return {"label": cited.label, "text": text(meta, cited),
+            **(styles.render(csl_item(meta, cited), cited.pinpoint) if styled else {}),
+            "bibtex": bibtex(meta, cited), "csl": csl_json(meta, cited),
+            "ris_file": ris.file_name(cited.key)}
 
 
 def paragraph_cited(build: Build, p: Paragraph) -> Cited:
     meta = build.inputs.meta
     return Cited(key=f"{_slug(meta)}-para-{p.number}", label=f"paragraph {p.number}",
-                 section=titles.display(build, build.doc.section(p.section)),
-                 locator=f"para. {p.number}",
-                 url=permanent_url(meta, p.number))
+                 section=_shown_title(build, build.doc.section(p.section)),
+                 locator=f"para. {p.number}", url=permanent_url(meta, p.number),
+                 pinpoint=str(p.number))
 
 
 def section_cited(build: Build, section: Section) -> Cited:
@@ -212,8 +233,8 @@ def section_cited(build: Build, section: Section) -> Cited:
                      for p in doc.in_section(s.slug))
     page = build.page(section.slug)
     return Cited(key=f"{_slug(meta)}-{section.slug}", label="this section",
-                 section=titles.display(build, section), locator=_locator(numbers),
-                 url=site_url(meta) + page_url(page))
+                 section=_shown_title(build, section), locator=_locator(numbers),
+                 url=site_url(meta) + page_url(page), pinpoint=_pinpoint(numbers))
 
 
 def document_cited(build: Build) -> Cited:
@@ -241,16 +262,16 @@ def data_block(data: dict[str, Any]) -> str:
 
 
 def section_block(build: Build, section: Section, cited: Cited) -> str:
-    """'Cite this section' at the end of a section page, readable with JavaScript off; raw HTML
-    so that Material's search can leave it out (data-search-exclude)."""
-    line = html.escape(text(build.inputs.meta, cited))
-    name = attr(section.title)
-    return ("\n" f'<aside class="admonition quote cite-section" aria-label="Cite this section" '
+    """'Cite this section' ('Cite the document' on the front matter's page), readable with
+    JavaScript off; raw HTML so that Material's search can leave it out (data-search-exclude)."""
+    line, head = html.escape(text(build.inputs.meta, cited)), f"Cite {cited.label}"
+    name = attr(section.title if section.level else _one_line(build.doc.title))
+    return ("\n" f'<aside class="admonition quote cite-section" aria-label="{head}" '
             f"data-search-exclude>\n"
-            '<p class="admonition-title">Cite this section</p>\n'
+            f'<p class="admonition-title">{head}</p>\n'
             f'<p class="cite-section__text">{line}</p>\n'
             f'<p><button type="button" class="cite-btn cite-btn--section" data-cite="{cited.key}" '
-            f'aria-label="Copy citation of this section ({name})" '
+            f'aria-label="Copy citation of {cited.label} ({name})" '
             f'aria-controls="{PANEL_ID}" aria-expanded="false" hidden></button></p>\n'
             "</aside>\n")
 
@@ -260,8 +281,9 @@ def _indent(block: str) -> str:
 
 
 def _example(meta: Meta, cited: Cited) -> list[str]:
-    return [escape(text(meta, cited)) + "\n", "BibTeX:\n", _indent(bibtex(meta, cited)) + "\n",
-            "CSL-JSON:\n", _indent(csl_json(meta, cited)) + "\n"]
+    f = formats(meta, cited)
+    return [escape(f["text"]) + "\n", *styles_page.lines(f), "BibTeX:\n",
+            _indent(f["bibtex"]) + "\n", "CSL-JSON:\n", _indent(f["csl"]) + "\n"]
 
 
 def how_to_cite_page(build: Build, concordance: str) -> OutFile:
@@ -281,7 +303,8 @@ def how_to_cite_page(build: Build, concordance: str) -> OutFile:
            f"`#para_N` on its page, and the permanent address `{site_url(meta)}p/N/`, which "
            "leads to the paragraph wherever its page is. Use the permanent address in a "
            "citation. The **cite** button at the end of a paragraph copies its citation and "
-           "offers it as BibTeX and CSL-JSON; the \u00b6 mark links to the paragraph. "
+           "offers it in Chicago, APA, MLA, OSCOLA, BibTeX, CSL-JSON and RIS; words selected "
+           "in a paragraph offer **cite this passage**; the \u00b6 mark links to the paragraph. "
            f"The [paragraph concordance]({concordance}) lists every paragraph by number.\n",
            f"For example, [paragraph {first.number}]({page}#{first.eid}):\n",
            *_example(meta, paragraph_cited(build, first)),
@@ -303,9 +326,8 @@ def _token_cited(build: Build, section: str) -> Cited:
     """A paragraph citation with the number left as TOKEN: one template serves a whole page."""
     meta = build.inputs.meta
     return Cited(key=f"{_slug(meta)}-para-{TOKEN}", label=f"paragraph {TOKEN}",
-                 section=titles.display(build, build.doc.section(section)),
-                 locator=f"para. {TOKEN}",
-                 url=f"{site_url(meta)}p/{TOKEN}/")
+                 section=_shown_title(build, build.doc.section(section)), locator=f"para. {TOKEN}",
+                 url=f"{site_url(meta)}p/{TOKEN}/", pinpoint=TOKEN)
 
 
 def expand(template: dict[str, str], number: int) -> dict[str, str]:
@@ -321,13 +343,15 @@ def page_data(build: Build, numbers: list[int], extra: dict[str, Cited]) -> dict
     items = {key: formats(meta, cited) for key, cited in extra.items()}
     for n in numbers:
         p = doc.paragraph(n)
-        full = formats(meta, paragraph_cited(build, p))
+        # The styles (citeproc, ~10 ms a citation) are checked on a section's first paragraph.
+        full = formats(meta, paragraph_cited(build, p), styled=p.section not in templates)
         template = templates.get(p.section) or formats(meta, _token_cited(build, p.section))
-        if expand(template, n) == full:
+        expanded = expand(template, n)
+        if {k: expanded[k] for k in full} == full:
             templates[p.section] = template
             paras[str(n)] = p.section
         else:  # the token occurs in the data itself: give this paragraph in full
-            items[f"p{n}"] = full
+            items[f"p{n}"] = formats(meta, paragraph_cited(build, p))
     return {"token": TOKEN, "templates": {k: _compact(v) for k, v in templates.items()},
             "paras": paras, "items": {k: _compact(v) for k, v in items.items()}}
 
@@ -350,8 +374,8 @@ def with_citations(build: Build, f: OutFile, sections: dict[str, Section]) -> Ou
     content = f.content
     extra: dict[str, Cited] = {}
     section = sections.get(f.path)
-    if section is not None and section.level > 0:
-        cited = section_cited(build, section)
+    if section is not None:  # the front matter's page cites the whole document
+        cited = section_cited(build, section) if section.level else document_cited(build)
         extra[cited.key] = cited
         content = content.rstrip("\n") + "\n" + section_block(build, section, cited)
     if not numbers and not extra:
@@ -363,5 +387,14 @@ def run(build: Build) -> Build:
     sections = _page_sections(build)
     files = tuple(with_citations(build, f, sections) for f in build.files)
     concordance = link(HOW_TO_CITE, CONCORDANCE)
-    files += (how_to_cite_page(build, concordance),)
+    files += (how_to_cite_page(build, concordance), *ris_files(build))
     return replace(build, files=files)
+
+
+def ris_files(build: Build) -> list[OutFile]:
+    """A RIS record for the document, each section and each paragraph (cite/<key>.ris)."""
+    meta, doc = build.inputs.meta, build.doc
+    cited = [document_cited(build), *(section_cited(build, s) for s in doc.sections
+                                      if s.level > 0),
+             *(paragraph_cited(build, p) for p in doc.paragraphs)]
+    return [OutFile(ris.file_name(c.key), ris.ris(csl_item(meta, c), c)) for c in cited]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from build_tools.model import Build, OutFile, Paragraph
-from build_tools.pages import cite
+from build_tools.pages import cite, metadata
 from build_tools.pages.markdown import escape, link
 
 FIRST_WORDS = 8
@@ -28,9 +28,10 @@ def offline_target(page: str) -> str:
     return "../" + (page[:-3] + ".html" if page.endswith(".md") else page)
 
 
-def resolver_html(title: str, lang: str, n: int, href: str) -> str:
-    """A page that leads on to the paragraph with or without JavaScript, from http or file://.
-    Hand-written: mkdocs-redirects cannot emit both the online and the offline variant."""
+def resolver_html(title: str, lang: str, n: int, href: str, head: str = "") -> str:
+    """A page that leads on to the paragraph with or without JavaScript, from http or file://;
+    head: its link preview (preview_head). Hand-written: mkdocs-redirects cannot emit both the
+    online and the offline variant."""
     t, h = html.escape(title), html.escape(href, quote=True)
     return (
         "<!doctype html>\n"
@@ -38,18 +39,36 @@ def resolver_html(title: str, lang: str, n: int, href: str) -> str:
         f"<title>Paragraph {n} \u2013 {t}</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
+        f"{head}"
         f'<meta http-equiv="refresh" content="0; url={h}">\n'
-        f"<script>location.replace({_js_string(href)});</script>\n"
+        f"<script>{_forward(href)}</script>\n"
         "</head>\n<body>\n"
         f'<p><a href="{h}">Paragraph {n}</a> of {t}.</p>\n'
         "</body>\n</html>\n"
     )
 
 
+def _forward(href: str) -> str:
+    """Script that leads on and keeps a text fragment (#:~:text=, "cite this passage"): the
+    browser hides it from location, not from the navigation entry; without it, only href."""
+    return ("var e=performance.getEntriesByType&&performance.getEntriesByType('navigation')[0],"
+            "u=e?e.name:'',i=u.indexOf(':~:'),h=" + _js_string(href) + ";"
+            "location.replace(i<0?h:h+(h.indexOf('#')<0?'#':'')+u.slice(i));")
+
+
 def _js_string(value: str) -> str:
     # Only our own relative URLs reach here; escape what could end the string or the script.
     out = value.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\u003c")
     return f'"{out}"'
+
+
+def preview_head(build: Build, p: Paragraph) -> str:
+    """What a chat or a post shows of the link p/N/: the paragraph, not the site."""
+    title, words, url = metadata.paragraph_preview(build, p)
+    tags = [("name", "description", words),
+            *metadata.preview(title, words, url, metadata.site_facts(build.inputs.meta),
+                              "article")]
+    return metadata.head_html(tags) + "\n"
 
 
 def resolver_files(build: Build) -> list[OutFile]:
@@ -60,12 +79,13 @@ def resolver_files(build: Build) -> list[OutFile]:
     files = []
     for p in build.doc.paragraphs:
         page = paths[p.section]
+        head = preview_head(build, p)
         files.append(OutFile(f"p/{p.number}/index.html",
                              resolver_html(title, lang, p.number,
-                                           f"{online_target(page)}#{p.eid}")))
+                                           f"{online_target(page)}#{p.eid}", head)))
         files.append(OutFile(f"p/{p.number}.html",
                              resolver_html(title, lang, p.number,
-                                           f"{offline_target(page)}#{p.eid}")))
+                                           f"{offline_target(page)}#{p.eid}", head)))
     return files
 
 

@@ -19,8 +19,8 @@ FOLDER = Path(__file__).parent / "inline"
 STYLESHEETS = (FOLDER / "edition.css",)
 TEXT_STYLESHEETS = (FOLDER / "text.css", *STYLESHEETS)
 SCRIPTS = (FOLDER / "after-paint.js", FOLDER / "acronyms.js")
-TEXT_SCRIPTS = (FOLDER / "cite.js", FOLDER / "share.js", FOLDER / "mentions.js", *SCRIPTS,
-                FOLDER / "tap.js")  # tap.js uses acronyms.js
+TEXT_SCRIPTS = (FOLDER / "cite.js", FOLDER / "passage.js", FOLDER / "share.js",
+                FOLDER / "mentions.js", *SCRIPTS, FOLDER / "tap.js")  # tap.js uses acronyms.js
 NOT_FOUND_SCRIPTS = (FOLDER / "notfound.js",)  # theme/404.html only
 TEXT_MARKERS = ('class="para"', 'class="cite-data"')
 # Inside <script>, "</script" ends the element and "<!--" changes how the rest is parsed.

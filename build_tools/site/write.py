@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import yaml
 
 from build_tools.model import Build, Paths
+from build_tools.pages import metadata
 
 ASSETS = "assets"
 
@@ -41,6 +43,7 @@ def site_config(build: Build, paths: Paths, site_dir: Path, **extra: Any) -> dic
     config["hooks"] = [*config.get("hooks", []),
                        *(str(Path(__file__).with_name(hook))
                          for hook in ("resolver_hook.py", "inline_hook.py", "names_hook.py",
+                                      "meta_hook.py",
                                       # the policy hashes the final HTML (csp_hook.py)
                                       "csp_hook.py"))]
     return config
@@ -75,6 +78,10 @@ def write_tree(build: Build, paths: Paths) -> list[Path]:
 
 def write_config(build: Build, paths: Paths, name: str, site_dir: Path, **extra: Any) -> Path:
     path = paths.generated / name
+    # Each page's citation tags, link preview and JSON-LD, for meta_hook.py.
+    path.with_name(metadata.SIDECAR).write_text(
+        json.dumps(metadata.sidecar(build), ensure_ascii=False, sort_keys=True, indent=1) + "\n",
+        encoding="utf-8")
     path.write_text(yaml.safe_dump(site_config(build, paths, site_dir, **extra),
                                    sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
