@@ -12,6 +12,7 @@ from typing import Any
 
 from build_tools.model import Entry, Source
 from build_tools.pages.markdown import attr, escape
+from build_tools.site.search_index import exclude_attr
 
 
 def entry_sources(entry: Entry) -> tuple[Source, ...]:
@@ -59,6 +60,12 @@ def sources_markdown(sources: tuple[Source, ...]) -> str:
     return f"{label}: " + "; ".join(anchor_html(s) for s in sources)
 
 
+def unsearched(markdown: str) -> str:
+    """Source links on an index page stay out of search: a search for a body finds its entry by
+    its names, not every entry whose sources name it (as the paragraph lists, for precision)."""
+    return f"<span {exclude_attr('sources')}>{markdown}</span>" if markdown else ""
+
+
 def head_lines(entry: Entry, editor: str) -> list[str]:
     """List items for the top of an index entry: its official symbol, its name today."""
     lines = []
@@ -71,13 +78,13 @@ def head_lines(entry: Entry, editor: str) -> list[str]:
         if today.get("abbr"):
             name += f" ({escape(str(today['abbr']))})"
         lines.append(f"- {editor} Name today: **{name}**, since {int(today['since'])}. "
-                     + sources_markdown(current_name_sources(entry)))
+                     + unsearched(sources_markdown(current_name_sources(entry))))
     return lines
 
 
 def tail_lines(entry: Entry) -> list[str]:
     """The list item that closes an index entry: where its statements can be checked."""
-    text = sources_markdown(entry_sources(entry))
+    text = unsearched(sources_markdown(entry_sources(entry)))
     return [f"- {text}"] if text else []
 
 
@@ -87,7 +94,7 @@ def cell_note(entry: Entry, editor: str) -> str:
     parts = []
     if entry.get("note"):
         parts.append(f"{editor} {escape(str(entry.get('note')))}")
-    found = sources_markdown(entry_sources(entry))
+    found = unsearched(sources_markdown(entry_sources(entry)))
     if found:
         parts.append(found)
     return "<br>" + " ".join(parts) if parts else ""
