@@ -22,10 +22,14 @@ from build_tools.annotation.mentions import (
     label_markdown,
 )
 from build_tools.model import Build, Entry, OutFile
+from build_tools.pages.aliases import aliases_line
 from build_tools.pages.markdown import escape, link
 from build_tools.site.search_index import exclude_attr
 
-EDITOR = '<span class="ed-label">Editor</span>'
+# The label stays out of the search text, so an entry's hit reads "The UN refugee agency...",
+# not "Editor The UN refugee agency..." (the result's page says it is the editor's index).
+LABEL = '<span class="ed-label">Editor</span>'
+EDITOR = LABEL.replace(">", f' {exclude_attr("label")}>', 1)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -42,7 +46,7 @@ def mentioned_in(build: Build) -> dict[tuple[str, str], list[int]]:
     return out
 
 
-def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
+def para_links(build: Build, page: str, numbers: Iterable[int], label: str = "") -> str:
     """`¶ N` links grouped by section: "*Section A*: ¶ 27, ¶ 29; *Section B*: ¶ 34"."""
     doc = build.doc
     paths = build.page_paths
@@ -61,7 +65,8 @@ def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
         return ""
     # Out of the search index: a search for a section's name should find the section and its
     # paragraphs, not every entry that lists a paragraph of it.
-    return (f"<span {exclude_attr('paragraph-list')}>"
+    # The label ("Mentioned in 5 paragraphs:") goes with the list, or search shows it dangling.
+    return (f"<span {exclude_attr('paragraph-list')}>{label}"
             + "; ".join(f"*{escape(title)}*: {', '.join(items)}" for title, items in groups)
             + "</span>")
 
@@ -88,12 +93,12 @@ def _description(entry: Entry) -> list[str]:
 
 def _common(build: Build, page: str, entry: Entry, mentions: list[int]) -> list[str]:
     """The lines every mentionable entry has: forms, the editor's note, its paragraphs."""
-    lines = [f"- In the text: {_forms(entry)}"]
+    lines = [f"- In the text: {_forms(entry)}", *aliases_line(entry)]
     if entry.get("note"):
         lines.append(f"- {EDITOR} {escape(entry.get('note'))}")
     if mentions:
         count = f"{len(mentions)} paragraph{'s' if len(mentions) != 1 else ''}"
-        lines.append(f"- Mentioned in {count}: {para_links(build, page, mentions)}")
+        lines.append(f"- {para_links(build, page, mentions, f'Mentioned in {count}: ')}")
     return lines
 
 
@@ -101,7 +106,7 @@ def _intro(title: str, text: str) -> list[str]:
     return [f"# {title}\n", text + "\n"]
 
 
-EDITOR_KEY = (f"Lines marked {EDITOR} are the editor's (what a body or instrument is, notes); "
+EDITOR_KEY = (f"Lines marked {LABEL} are the editor's (what a body or instrument is, notes); "
               "names, forms and paragraphs are the document's.")
 
 
