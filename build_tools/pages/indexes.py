@@ -26,10 +26,7 @@ from build_tools.pages.aliases import aliases_line
 from build_tools.pages.markdown import escape, link
 from build_tools.site.search_index import exclude_attr
 
-# The label stays out of the search text, so an entry's hit reads "The UN refugee agency...",
-# not "Editor The UN refugee agency..." (the result's page says it is the editor's index).
-LABEL = '<span class="ed-label">Editor</span>'
-EDITOR = LABEL.replace(">", f' {exclude_attr("label")}>', 1)
+EDITOR = '<span class="ed-label">Editor</span>'
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -46,7 +43,7 @@ def mentioned_in(build: Build) -> dict[tuple[str, str], list[int]]:
     return out
 
 
-def para_links(build: Build, page: str, numbers: Iterable[int], label: str = "") -> str:
+def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
     """`¶ N` links grouped by section: "*Section A*: ¶ 27, ¶ 29; *Section B*: ¶ 34"."""
     doc = build.doc
     paths = build.page_paths
@@ -65,8 +62,7 @@ def para_links(build: Build, page: str, numbers: Iterable[int], label: str = "")
         return ""
     # Out of the search index: a search for a section's name should find the section and its
     # paragraphs, not every entry that lists a paragraph of it.
-    # The label ("Mentioned in 5 paragraphs:") goes with the list, or search shows it dangling.
-    return (f"<span {exclude_attr('paragraph-list')}>{label}"
+    return (f"<span {exclude_attr('paragraph-list')}>"
             + "; ".join(f"*{escape(title)}*: {', '.join(items)}" for title, items in groups)
             + "</span>")
 
@@ -98,7 +94,7 @@ def _common(build: Build, page: str, entry: Entry, mentions: list[int]) -> list[
         lines.append(f"- {EDITOR} {escape(entry.get('note'))}")
     if mentions:
         count = f"{len(mentions)} paragraph{'s' if len(mentions) != 1 else ''}"
-        lines.append(f"- {para_links(build, page, mentions, f'Mentioned in {count}: ')}")
+        lines.append(f"- Mentioned in {count}: {para_links(build, page, mentions)}")
     return lines
 
 
@@ -106,7 +102,7 @@ def _intro(title: str, text: str) -> list[str]:
     return [f"# {title}\n", text + "\n"]
 
 
-EDITOR_KEY = (f"Lines marked {LABEL} are the editor's (what a body or instrument is, notes); "
+EDITOR_KEY = (f"Lines marked {EDITOR} are the editor's (what a body or instrument is, notes); "
               "names, forms and paragraphs are the document's.")
 
 

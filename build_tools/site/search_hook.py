@@ -64,16 +64,17 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     sidecar = _sidecar(config)
     index = _search(config).search_index.entries
     paragraphs = sidecar["paragraphs"].get(page.file.src_uri, [])
-    also = sidecar["entries"].get(page.file.src_uri, {})
+    entries = sidecar["entries"].get(page.file.src_uri, {})
     # Material's own entries of this page: the section's rest, or an editor's page.
     boost = search_index.SECTION_BOOST if paragraphs else search_index.EDITOR_BOOST
     for entry in reversed(index):  # Material has just appended them (mkdocs runs every
         if entry["location"].partition("#")[0] != page.url:  # page's on_page_content first)
             break
-        entry["boost"] = boost
-        words = also.get(entry["location"].partition("#")[2])
-        if words:
-            entry["also"] = words
+        if boost != 1:
+            entry["boost"] = boost
+        ours = entries.get(entry["location"].partition("#")[2])
+        if ours:  # an index entry: what it says, from the model (search_index.index_entries)
+            entry.update(ours)
     for p in paragraphs:
         entry = {"location": f"{page.url}#{p['id']}", "title": p["title"], "text": p["text"],
                  "boost": search_index.PARAGRAPH_BOOST}

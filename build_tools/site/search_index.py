@@ -43,11 +43,11 @@ EXCLUDE_ATTR = exclude_attr("paragraph")
 # 5 and a heading's by up to 2): the document's paragraphs first, then the rest of a section
 # page (its heading, "This section deals with"), then the editor's pages (indexes, notes, how
 # to cite...), whose entries quote names and words of the text. With the field boosts of
-# mkdocs.yml (title 10, text 1, also 0.5), an index entry's title hit (10 x 0.02 x 2) stays
-# below a paragraph that has the word only among its search-only words (0.5 x 3 x 2).
-PARAGRAPH_BOOST = 3
-SECTION_BOOST = 0.5
-EDITOR_BOOST = 0.02
+# mkdocs.yml (title 10, text 1, also 0.5), an index entry's title hit (10 x 1 x 2) stays
+# below a paragraph that has the word only among its search-only words (0.5 x 150 x 2).
+PARAGRAPH_BOOST = 150
+SECTION_BOOST = 25
+EDITOR_BOOST = 1  # lunr's default: the editor's entries carry no boost in the index
 
 
 def title(build: Build, p: Paragraph) -> str:
@@ -73,6 +73,11 @@ def added_names(build: Build, p: Paragraph) -> list[str]:
     return out
 
 
+def acronyms(build: Build, p: Paragraph) -> list[str]:
+    """The acronyms of the paragraph's mentions, as the text gives them."""
+    return [p.text[s.start:s.end] for s in p.spans if s.abbr]
+
+
 def text_html(p: Paragraph) -> str:
     """The paragraph as search text: the document's words only (HTML, as Material's index
     holds them); what the edition adds for search is the `also` field."""
@@ -87,7 +92,8 @@ def paragraph_entries(build: Build, sep: re.Pattern[str],
     out: dict[str, list[dict[str, str]]] = {}
     for p in build.doc.paragraphs:
         entry = {"id": p.eid, "title": title(build, p), "text": text_html(p)}
-        extra = search_terms.also(p.text, added_names(build, p), sep, groups)
+        added = added_names(build, p)
+        extra = search_terms.also(p.text, added, sep, groups, keep=acronyms(build, p))
         if extra:
             entry["also"] = extra
         out.setdefault(pages[p.section], []).append(entry)
@@ -95,16 +101,27 @@ def paragraph_entries(build: Build, sep: re.Pattern[str],
 
 
 def index_entries(build: Build, sep: re.Pattern[str],
-                  groups: tuple[tuple[str, ...], ...]) -> dict[str, dict[str, str]]:
-    """Index page source path -> {entry anchor: its search-only words}: aliases, today's
-    name, and other spellings of its names, so "UN Tourism" finds the WTO's glossary entry."""
-    out: dict[str, dict[str, str]] = {}
+                  groups: tuple[tuple[str, ...], ...]) -> dict[str, dict[str, dict[str, str]]]:
+    """Index page source path -> {entry anchor: its search entry's text and search-only words}.
+
+    The text is what the entry says (the editor's description and note), not the page around
+    it: the facts every entry repeats ("At the meeting: took part..."), the bodies it lists and
+    its paragraph list would make it a hit for words that are another entry's or the text's.
+    Its search-only words are its forms, aliases and today's name, in every spelling, so
+    "UN Tourism" finds the WTO's glossary entry."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
     for e in build.inputs.entries:
         page = PAGE_OF_KIND.get(e.kind)
-        shown = " ".join([e.name, *e.abbr, *e.forms])
-        extra = search_terms.also(shown, names(e), sep, groups) if page else ""
-        if page and extra:
-            out.setdefault(page, {})[anchor(e.kind, e.key)] = extra
+        if page is None:
+            continue
+        said = [str(e.get(k)) for k in ("description", "role_in_text", "note") if e.get(k)]
+        text = "".join(f"<p>{html.escape(t, quote=False)}</p>" for t in said)
+        shown = " ".join([e.name, *e.abbr, *said])
+        entry = {"text": text}
+        extra = search_terms.also(shown, [*e.forms, *names(e)], sep, groups)
+        if extra:
+            entry["also"] = extra
+        out.setdefault(page, {})[anchor(e.kind, e.key)] = entry
     return out
 
 
@@ -122,7 +139,8 @@ def prepare(build: Build, paths: Paths) -> dict[str, Any]:
 
 
 def load(config_dir: Path) -> dict[str, Any]:
-    """The sidecar: {"paragraphs": {page: [entry...]}, "entries": {page: {anchor: also}}}."""
+    """The sidecar: {"paragraphs": {page: [entry...]},
+    "entries": {page: {anchor: {"text": ..., "also": ...}}}}."""
     data: dict[str, Any] = json.loads(
         (config_dir / SIDECAR).read_text(encoding="utf-8"))
     return data

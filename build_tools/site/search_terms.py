@@ -18,8 +18,10 @@ import yaml
 from build_tools.source import schemas, yamlio
 
 SPELLINGS = "spellings.yml"
-# A compound as the text writes it: letters or digits joined by hyphens (ASCII or U+2010/2011).
-_COMPOUND = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+# A compound as the text writes it: letters or digits joined by hyphens (ASCII or U+2010/2011)
+# or apostrophes ("People’s" is also found as "peoples").
+_JOINERS = "-\u2010\u2011'\u2019"
+_COMPOUND = re.compile(rf"[^\W_]+(?:[{_JOINERS}][^\W_]+)+")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -61,16 +63,18 @@ def variants(word: str, groups: Iterable[tuple[str, ...]]) -> list[str]:
 
 
 def also(text: str, added: Iterable[str], sep: re.Pattern[str],
-         groups: tuple[tuple[str, ...], ...]) -> str:
+         groups: tuple[tuple[str, ...], ...], keep: Iterable[str] = ()) -> str:
     """The search-only words for an entry whose shown text is `text`: the words of `added`
     (full names, today's names...), the joined form of each hyphenated compound, and the other
-    spellings of every word; each once, and none the text already has."""
+    spellings of every word; each once, and none the text already has but the words of `keep`
+    (a body's acronym: "WHO" the body outranks "who" the word)."""
     in_text = tokens(text, sep)
-    shown = set(in_text)
+    kept = {w for phrase in keep for w in tokens(phrase, sep)}
+    shown = set(in_text) - kept
     words: list[str] = []
     for phrase in added:
         words.extend(tokens(phrase, sep))
-    words.extend(re.sub(r"[-\u2010\u2011]", "", m.group(0)).lower()
+    words.extend(re.sub(f"[{_JOINERS}]", "", m.group(0)).lower()
                  for m in _COMPOUND.finditer(_TAG.sub(" ", text)))
     words.extend(v for w in [*dict.fromkeys(in_text), *words] for v in variants(w, groups))
     seen: set[str] = set()
