@@ -43,8 +43,9 @@ EXCLUDE_ATTR = exclude_attr("paragraph")
 # 5 and a heading's by up to 2): the document's paragraphs first, then the rest of a section
 # page (its heading, "This section deals with"), then the editor's pages (indexes, notes, how
 # to cite...), whose entries quote names and words of the text. With the field boosts of
-# mkdocs.yml (title 10, text 1, also 0.5), an index entry's title hit (10 x 1 x 2) stays
-# below a paragraph that has the word only among its search-only words (0.5 x 150 x 2).
+# mkdocs.yml (title 1, text 1, also 0.5), an index entry's title hit (1 x 1 x 2) stays below
+# a paragraph that has the word only among its search-only words (0.5 x 150 x 2), and a section
+# page's own text (1 x 25 x 5) below a paragraph's (1 x 150 x 2).
 PARAGRAPH_BOOST = 150
 SECTION_BOOST = 25
 EDITOR_BOOST = 1  # lunr's default: the editor's entries carry no boost in the index
