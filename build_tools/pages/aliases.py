@@ -7,7 +7,7 @@ from build_tools.pages.markdown import escape
 
 
 def aliases_line(entry: Entry) -> list[str]:
-    """`- Also: “UN Tourism”, “UNWTO”` when the entry has aliases (they are the editor's, not
+    """`- Also: “New Name”, “NN”` when the entry has aliases (they are the editor's, not
     the text's: search finds the entry and its paragraphs by them)."""
     aliases = entry.get("aliases") or ()
     if not aliases:

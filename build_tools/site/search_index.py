@@ -109,7 +109,7 @@ def index_entries(build: Build, sep: re.Pattern[str],
     it: the facts every entry repeats ("At the meeting: took part..."), the bodies it lists and
     its paragraph list would make it a hit for words that are another entry's or the text's.
     Its search-only words are its forms, aliases and today's name, in every spelling, so
-    "UN Tourism" finds the WTO's glossary entry."""
+    a body's name of today finds its glossary entry."""
     out: dict[str, dict[str, dict[str, str]]] = {}
     for e in build.inputs.entries:
         page = PAGE_OF_KIND.get(e.kind)

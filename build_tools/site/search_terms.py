@@ -1,8 +1,8 @@
 """Search-only words of an entry: what readers type that the text does not spell that way.
 
 Material's search matches a query word as the prefix of an indexed word, split by the separator
-configured in mkdocs.yml. A word the text hyphenates ("peace-building") is indexed as its halves,
-so the joined form ("peacebuilding") is added; a word spelled the British or the American way is
+configured in mkdocs.yml. A word the text hyphenates ("cross-border") is indexed as its halves,
+so the joined form ("crossborder") is added; a word spelled the British or the American way is
 added in the other spelling (content/spellings.yml). These words go into an entry's `also`
 field, which Material indexes (mkdocs.yml, `fields`) but does not show.
 """
@@ -19,7 +19,7 @@ from build_tools.source import schemas, yamlio
 
 SPELLINGS = "spellings.yml"
 # A compound as the text writes it: letters or digits joined by hyphens (ASCII or U+2010/2011)
-# or apostrophes ("People’s" is also found as "peoples").
+# or apostrophes ("nation’s" is also found as "nations").
 _JOINERS = "-\u2010\u2011'\u2019"
 _COMPOUND = re.compile(rf"[^\W_]+(?:[{_JOINERS}][^\W_]+)+")
 _TAG = re.compile(r"<[^>]*>")
@@ -67,7 +67,7 @@ def also(text: str, added: Iterable[str], sep: re.Pattern[str],
     """The search-only words for an entry whose shown text is `text`: the words of `added`
     (full names, today's names...), the joined form of each hyphenated compound, and the other
     spellings of every word; each once, and none the text already has but the words of `keep`
-    (a body's acronym: "WHO" the body outranks "who" the word)."""
+    (a body's acronym that is also a word: the body outranks the word)."""
     in_text = tokens(text, sep)
     kept = {w for phrase in keep for w in tokens(phrase, sep)}
     shown = set(in_text) - kept

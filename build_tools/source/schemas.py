@@ -255,7 +255,7 @@ INDEX: dict[str, dict[str, Any]] = {
 }
 
 # Spellings readers type for the same word (British and American...): each group lists the
-# forms a word may begin with ("organis", "organiz"); search finds any of them (search_terms.py).
+# forms a word may begin with ("colour", "color"); search finds any of them (search_terms.py).
 SPELLINGS: dict[str, Any] = {
     "type": "array",
     "items": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"},
