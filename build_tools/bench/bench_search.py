@@ -215,13 +215,14 @@ def run(out: Path, rounds: int = 3, scale: int = 1) -> dict[str, Any]:
     ns = argparse.Namespace(content=cli.PROJECT / "content", annexes=cli.PROJECT / "annexes",
                             out=out, mkdocs=cli.PROJECT / "mkdocs.yml")
     paths = cli.paths_from(ns)
-    stamp = out / "bench-search-scale"  # the scale of the build out holds
+    stamp = paths.generated / "bench-search-scale"  # the scale of the build out holds
     built = int(stamp.read_text()) if stamp.exists() else 1
     reuse = paths.site.is_dir() and paths.dist.is_dir() and built == scale
     if scale == 1:
         build = pipeline.generate(paths) if reuse else pipeline.build_all(paths)
     else:
         build = build_scaled(paths, scale, site_too=not reuse)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(str(scale))
     qs = queries(build)
     figures: dict[str, Any] = {"scale": scale, "paragraphs": len(build.doc.paragraphs),
