@@ -53,6 +53,29 @@ def search(page: object, query: str, settle_ms: int = 300) -> list[Hit]:
     return [Hit(href, title) for href, title in last]
 
 
+# Every result link with Material's score for it (what Enter compares), once every result is
+# rendered (Material renders ten, then more as the list scrolls).
+SCORED = """els => els.map(a => [a.href,
+    parseFloat(a.querySelector("article").getAttribute("data-md-score"))])"""
+SCROLL = """() => { const box = document.querySelector(".md-search__scrollwrap");
+    box.scrollTop = box.scrollHeight; return document.querySelectorAll(
+    ".md-search-result__item").length; }"""
+
+
+def scored(page: object, query: str) -> list[tuple[str, float]]:
+    """Type query as a reader does; every result (href, score), in the order shown."""
+    search(page, query)
+    count, stable = -1, 0
+    while stable < 3:  # scroll until no more results are rendered
+        now = page.evaluate(SCROLL)  # type: ignore[attr-defined]
+        stable = stable + 1 if now == count else 0
+        count = now
+        page.wait_for_timeout(50)  # type: ignore[attr-defined]
+    found: list[tuple[str, float]] = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        RESULT_LINKS, SCORED)
+    return found
+
+
 def paragraph_hits(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.para is not None]
 

@@ -23,6 +23,7 @@ from build_tools.annotation.mentions import (
 )
 from build_tools.model import Build, Entry, OutFile
 from build_tools.pages import sources
+from build_tools.pages.aliases import aliases_line
 from build_tools.pages.markdown import escape, link
 from build_tools.site.search_index import exclude_attr
 
@@ -89,7 +90,8 @@ def _description(entry: Entry) -> list[str]:
 
 def _common(build: Build, page: str, entry: Entry, mentions: list[int]) -> list[str]:
     """The lines every mentionable entry has: forms, the editor's note, its paragraphs."""
-    lines = [*sources.head_lines(entry, EDITOR), f"- In the text: {_forms(entry)}"]
+    lines = [*sources.head_lines(entry, EDITOR), f"- In the text: {_forms(entry)}",
+             *aliases_line(entry)]
     if entry.get("note"):
         lines.append(f"- {EDITOR} {escape(entry.get('note'))}")
     if mentions:

@@ -226,6 +226,9 @@ def _mentionable(required: list[str], **fields: Any) -> dict[str, Any]:
                 "note": _str,
                 "sources": _sources,
                 "current_name": _current_name,
+                # Other names and spellings readers type (today's names...): search finds the
+                # entry and its paragraphs by them, and the glossary line shows them.
+                "aliases": {"type": "array", "items": _str, "minItems": 1, "uniqueItems": True},
                 **fields,
             },
         },
@@ -281,6 +284,14 @@ INDEX: dict[str, dict[str, Any]] = {
             "additionalProperties": {"type": "array", "items": _key},
         },
     },
+}
+
+# Spellings readers type for the same word (British and American...): each group lists the
+# forms a word may begin with ("colour", "color"); search finds any of them (search_terms.py).
+SPELLINGS: dict[str, Any] = {
+    "type": "array",
+    "items": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"},
+              "minItems": 2, "uniqueItems": True},
 }
 
 # Tokens of the text that look like acronyms (two or more capitals) but are not abbreviations.
