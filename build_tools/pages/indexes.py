@@ -24,8 +24,7 @@ from build_tools.annotation.mentions import (
 from build_tools.model import Build, Entry, OutFile
 from build_tools.pages import sources
 from build_tools.pages.aliases import aliases_line
-from build_tools.pages.markdown import escape, link
-from build_tools.site.search_index import exclude_attr
+from build_tools.pages.markdown import escape, exclude_attr, link
 
 EDITOR = '<span class="ed-label">Editor</span>'
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -85,3 +85,9 @@ def _close(text: str, pos: int, stack: list[tuple[Span, list[str]]], wrap: Wrap)
     parts.append(escape(text[pos:span.end]))
     stack[-1][1].append(wrap(span, "".join(parts)))
     return span.end
+
+
+def exclude_attr(why: str) -> str:
+    """The attribute that keeps an element's words out of Material's search index (Material
+    strips `data-search-*="..."` attributes from the page afterwards)."""
+    return f'data-search-exclude="{why}"'

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools.model import Entry, Source
-from build_tools.pages.markdown import attr, escape
-from build_tools.site.search_index import exclude_attr
+from build_tools.pages.markdown import attr, escape, exclude_attr
 
 
 def entry_sources(entry: Entry) -> tuple[Source, ...]:

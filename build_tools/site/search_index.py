@@ -24,16 +24,11 @@ from typing import Any
 
 from build_tools.annotation.mentions import PAGE_OF_KIND, anchor
 from build_tools.model import Build, Entry, Paragraph, Paths
+from build_tools.pages.markdown import exclude_attr
 from build_tools.site import search_terms
 
 SIDECAR = "search-paragraphs.json"
 HOOK = Path(__file__).with_name("search_hook.py")
-
-
-def exclude_attr(why: str) -> str:
-    """The attribute that keeps an element's words out of Material's search index (Material
-    strips `data-search-*="..."` attributes from the page afterwards)."""
-    return f'data-search-exclude="{why}"'
 
 
 # The paragraph's words leave the page's own entry, so a phrase hit is the paragraph, not the
