@@ -1,0 +1,39 @@
+"""Repeated paragraphs: each copy of a word-for-word repeated paragraph keeps its own number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.errors import EditionError
+from build_tools.model import Document, Paragraph, Section
+from build_tools.source import number
+
+
+def _doc(texts: list[str]) -> Document:
+    front = Section("front", "Front", 0, None, 1)
+    paras = tuple(Paragraph(i, t, t, i, "front") for i, t in enumerate(texts, start=1))
+    return Document("T", "D", (front,), paras)
+
+
+def test_a_repeated_paragraph_freezes_and_checks(tmp_path: Path) -> None:
+    doc = _doc(["One.", "Same words.", "Two.", "Same words.", "Three."])
+    target = tmp_path / "numbering.yml"
+    number.freeze(doc, target)
+    from build_tools.source.load import read_frozen
+
+    frozen = read_frozen(target)
+    checked = number.check(doc, frozen, target)
+    assert [p.number for p in checked.paragraphs] == [1, 2, 3, 4, 5]
+
+
+def test_a_moved_copy_of_a_repeated_paragraph_is_still_refused(tmp_path: Path) -> None:
+    target = tmp_path / "numbering.yml"
+    number.freeze(_doc(["One.", "Same words.", "Two.", "Same words."]), target)
+    from build_tools.source.load import read_frozen
+
+    frozen = read_frozen(target)
+    moved = _doc(["Same words.", "One.", "Two.", "Same words."])
+    with pytest.raises(EditionError, match=r"paragraph 2 .* renumbered 1"):
+        number.check(moved, frozen, target)
