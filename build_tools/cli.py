@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "generate":
             pipeline.generate_tree(paths)
         elif args.command == "freeze":
-            build = pipeline.generate(paths, pipeline.STAGES[:3])
+            names = [name for name, _ in pipeline.STAGES]
+            build = pipeline.generate(paths, pipeline.STAGES[:names.index("segment") + 1])
             target = paths.content / "numbering.yml"
             number.freeze(build.doc, target)
             log.info("froze %d paragraphs and %d headings in %s", len(build.doc.paragraphs),

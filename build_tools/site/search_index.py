@@ -41,7 +41,8 @@ PARAGRAPH_BOOST = 3
 
 
 def title(build: Build, p: Paragraph) -> str:
-    return f"\u00b6 {p.number} \u00b7 {build.doc.section(p.section).title}"
+    where = p.locator if p.address else f"\u00b6 {p.number}"  # the document's own number
+    return f"{where} \u00b7 {build.doc.section(p.section).title}"
 
 
 def expansions(build: Build, p: Paragraph) -> list[tuple[int, str]]:

@@ -20,7 +20,7 @@ from build_tools.model import (
     Meta,
     Note,
 )
-from build_tools.source import schemas, yamlio
+from build_tools.source import doctypes, schemas, yamlio
 
 # Index files that name things the text mentions, and the kind each one's entries get.
 MENTIONABLE = {"bodies": "body", "terms": "term", "people": "person", "places": "place",
@@ -150,21 +150,23 @@ def load_inputs(content: Path, annexes: Path) -> Inputs:
     edition_file = content / "edition.yml"
     data, lines = yamlio.load(edition_file, schemas.EDITION)
     source_text = read_source(content, data["source"], edition_file, lines)
+    doctypes.check(data, edition_file, lines)
     structure = data["structure"]
     headings = tuple(
         Heading(h["text"], h["level"], lines[("structure", "headings", i)], h.get("slug"))
-        for i, h in enumerate(structure["headings"])
+        for i, h in enumerate(structure.get("headings") or [])
     )
     breaks = tuple((int(k), bool(v)) for k, v in (structure.get("page_breaks") or {}).items())
     systems = [(s["key"], s["name"]) for s in data.get("systems", [])]
     meta = Meta(tuple({
+        "type": data.get("type", doctypes.DEFAULT),
         "source_file": data["source"]["file"],
         "source_sha256": data["source"]["sha256"],
         "source_description": data["source"].get("description", ""),
         **{f"document_{k}": v for k, v in data["document"].items()},
         **{f"edition_{k}": v for k, v in data["edition"].items()},
         "front_label": structure["front_label"],
-        "ending_note": structure["ending_note"],
+        "ending_note": structure.get("ending_note", ""),
         "systems": tuple(systems),
     }.items()))
     return Inputs(
