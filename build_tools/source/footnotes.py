@@ -11,7 +11,10 @@ _DEF = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _RULE = re.compile(r"^(?:-{3,}|_{3,})\s*$")
 # Markers, in the order they are tried at one place: "[^6]"; a number glued to a word or its
 # punctuation ("Persons,1 reaffirm"); a number standing alone between words ("Agenda 5 and").
-_GLUED = r"(?:(?<=[a-z\u2019\u201d)])|(?<=[a-z][,.;:])|(?<=[a-z][,.;:][\u201d\u2019])){n}(?![\d/])"
+_GLUED = (r"(?:(?<=[a-z\u2019\u201d)])|(?<=[a-z0-9][,.;:])|(?<=[a-z][,.;:][\u201d\u2019]))"
+          r"{n}(?![\d/])")
+# A number glued to a year ("25 November 20242": 2024, footnote 2); only the expected number.
+_YEAR = r"(?<=\b[12]\d{{3}}){n}(?![\d/])"
 _ALONE = (r"(?<=[A-Za-z\u201d\u2019),.;:]) {{1,2}}{n}"
           r"(?=\s{{1,2}}(?:[a-z(\u2013]|\d+\.\s)|[,.;:)]|\s*$)")
 
@@ -37,7 +40,8 @@ def block(lines: list[str], start: int) -> tuple[int, dict[int, tuple[str, int]]
 def _find(text: str, n: int, pos: int) -> re.Match[str] | None:
     found = [m for m in (re.compile(rf"\[\^{n}\]").search(text, pos),
                          re.compile(_GLUED.format(n=n)).search(text, pos),
-                         re.compile(_ALONE.format(n=n)).search(text, pos)) if m]
+                         re.compile(_ALONE.format(n=n)).search(text, pos),
+                         re.compile(_YEAR.format(n=n)).search(text, pos)) if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -64,7 +68,11 @@ def attach(blocks: list[Block], notes: dict[int, tuple[str, int]]
             back = next((i for i in range(at_block, -1, -1) if not out[i].heading), None)
             if back is None:
                 continue
-            b, mark = back, len(out[back].text)
+            blk = out[back]  # the search goes on from where the last marker was found
+            out[back] = replace(blk, corrections=(*blk.corrections,
+                                                  Span(len(blk.text), len(blk.text), "note", key)))
+            own.append(Note(key, 0, "", text or "(empty footnote)", line, own=True))
+            continue
         else:
             b, m = hit
             blk = out[b]

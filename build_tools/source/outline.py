@@ -24,7 +24,8 @@ def segment(inputs: Inputs, blocks: tuple[Block, ...], header: tuple[str, ...]) 
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1].slug if stack else None
-            slug = _unique_slug(chosen.get(block.text) or slugify(block.text)[:60].strip("-"),
+            short = slugify(" ".join(block.text.split()[:6]))  # a citable page address
+            slug = _unique_slug(chosen.get(block.text) or short,
                                 parent, taken)
             taken.add(slug)
             current = Section(slug, block.text, level, parent, block.line)

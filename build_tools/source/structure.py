@@ -9,7 +9,8 @@ from build_tools.model import Block, Build, Note, Span
 from build_tools.source import doctypes, footnotes
 from build_tools.source.doctypes import DocType
 
-_CLOSED = re.compile(r"[.,;:!?\u201d\u2019\")\]]$")
+# Closing punctuation ends a paragraph, also when a footnote marker follows it ("peace,1").
+_CLOSED = re.compile(r"(?:[.,;:!?\u201d\u2019\")\]]|[.,;:\u201d\u2019)]\s?\d{1,2}|\[\^\d+\])$")
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _POINT = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,5})\)\s+(.*)$")
 _ROMAN = re.compile(r"^([IVXL]{1,6})\.\s*(.*)$")
@@ -163,7 +164,9 @@ class Reader:
         """Per unit, in order: its address, label and citation form (headings: empty)."""
         out: list[tuple[str, str | None, str]] = []
         self.scope, annexes = Scope(), 0
-        for unit in self.units:
+        for i, unit in enumerate(self.units):
+            if unit.kind in ("recital", "plain") and self.heading_between(i):
+                unit.kind, unit.level = "heading", 2
             kind = unit.kind
             if kind == "annex":
                 annexes += 1
@@ -173,6 +176,15 @@ class Reader:
                 kind = "plain"  # an unnumbered operative paragraph: recitals end with a comma
             out.append(self.address(kind, unit.num))
         return out
+
+    def heading_between(self, i: int) -> bool:
+        """An unnumbered line of a few words, unpunctuated, before a numbered paragraph or a
+        heading, after a closed paragraph: a heading of the document's own."""
+        after = self.units[i + 1].kind if i + 1 < len(self.units) else ""
+        before = self.units[i - 1] if i else None
+        return (_title_like(self.units[i].text) and after in ("para", "heading", "annex", "")
+                and (before is None or bool(_CLOSED.search(before.text)) or before.kind in
+                     ("heading", "annex")))
 
     def plausible(self, n: int) -> bool:
         return self.scope.last < n <= self.scope.last + _LOST
@@ -205,7 +217,7 @@ class Reader:
             self.start("heading", line, text, level=3)
             return
         cur = self.current
-        continues = cur is not None and cur.kind not in ("heading", "annex") and (
+        continues = cur is not None and cur.kind not in ("heading", "annex", "formula") and (
             not gap or not _CLOSED.search(cur.text) or text[:1].islower())
         if cur is not None and cur.kind == "heading" and _ROMAN.fullmatch(cur.text):
             continues = True  # "I." alone on its line: the heading's words follow
@@ -214,7 +226,7 @@ class Reader:
                 cur.joined = True
             self.rest(line, text, into=cur)
             return
-        split = self.split_at(text)
+        split = self.split_at(text, loose=True)
         if split > 0 and _title_like(text[:split].strip()):
             self.start("heading", line, text[:split].strip(), level=2)
             self.rest(line, text[split:])
@@ -224,22 +236,28 @@ class Reader:
         self.rest(line, text)
 
     def heading_line(self, line: int, text: str, rest: str) -> None:
-        split = self.split_at(text)
+        split = self.split_at(text, loose=True)
         if split > 0:
             self.start("heading", line, text[:split].strip(), level=2)
             self.rest(line, text[split:])
         else:
             self.start("heading", line, text.strip(), level=2)
 
-    def split_at(self, text: str) -> int:
-        """Inside a line only the next number is taken (a lost one is taken at a line's start)."""
-        return _expected_split(text, self.scope.last + 1)
+    def split_at(self, text: str, loose: bool = False) -> int:
+        """Inside a line only the next number is taken; loose (after a heading's words), also
+        one a few ahead (numbers lost in extraction)."""
+        last = self.scope.last
+        for n in range(last + 1, last + 1 + (_LOST if loose else 1)):
+            at = _expected_split(text, n)
+            if at >= 0:
+                return at
+        return -1
 
     def rest(self, line: int, text: str, into: Unit | None = None) -> None:
         """The words of a line, split where the next paragraph's number stands inside it."""
         unit = into or self.current
         assert unit is not None
-        split = self.split_at(text)
+        split = self.split_at(text, loose=unit.kind == "heading")
         if split > 0 or (split == 0 and unit.words):
             before = text[:split].strip()
             if before:
