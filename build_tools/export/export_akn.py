@@ -98,6 +98,8 @@ class AknWriter:
             name="meeting" if doctypes.of(self.meta).participation else "adoption")
         sub(work, "FRBRauthor", href="#author")
         sub(work, "FRBRcountry", value=self.country)
+        if self.meta.get("document_symbol"):  # the document's own number (its UN symbol)
+            sub(work, "FRBRnumber", value=str(self.meta["document_symbol"]))
         if self.meta.get("document_short_title"):
             sub(work, "FRBRname", value=str(self.meta["document_short_title"]))
         expr = sub(ident, "FRBRExpression")

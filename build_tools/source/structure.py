@@ -195,6 +195,9 @@ class Reader:
         if m := re.match(t.pattern("annex"), text):
             self.open_annex(line, text, m.group(1) or "", m.group(2).strip())
             return
+        if (cur := self.current) is not None and cur.kind == "annex" and not _NUMBERED.match(text):
+            self.start("heading", line, text, level=2)  # the annex's title, on its own line
+            return
         if re.match(t.pattern("closing"), text):
             self.start("closing", line, text)
             return
@@ -298,6 +301,9 @@ def structure(build: Build) -> Build:
             gap = True
             continue
         kind = _furniture(text, t, heads)
+        cur = reader.current
+        if kind == "running head" and cur is not None and cur.kind == "annex" and not cur.num:
+            kind = ""  # the annex's own title under "Annex", not a running head
         if kind:
             dropped.append((i + 1, text, kind))
             gap = True
