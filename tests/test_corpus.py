@@ -7,10 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
-from build_tools.export import export_akn, export_json
-from build_tools.model import Build
-from build_tools.pages import cite
 from corpus_helpers import (
     body_lines,
     corpus_files,
@@ -19,6 +15,10 @@ from corpus_helpers import (
     kept_in_order,
     source_words,
 )
+
+from build_tools.export import export_akn, export_json
+from build_tools.model import Build
+from build_tools.pages import cite
 
 FILES = corpus_files()
 _LINE_NUMBER = re.compile(r"^(\d{1,3})\.\s+(.+)$")
