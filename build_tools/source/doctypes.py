@@ -54,7 +54,10 @@ def of(meta: Meta) -> DocType:
 
 
 def cited_number(symbol: str) -> str:
-    """'80/3' of 'A/RES/80/3': how the UN names a resolution in running text."""
+    """'80/3' of 'A/RES/80/3', '2719 (2023)' of 'S/RES/2719 (2023)': how the UN names a
+    resolution in running text."""
+    if "/RES/" in symbol:
+        return symbol.split("/RES/", 1)[1]
     parts = [p for p in symbol.split("/") if p]
     return "/".join(parts[-2:]) if len(parts) >= 2 else symbol
 

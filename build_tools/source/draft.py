@@ -26,7 +26,8 @@ _DAY = r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})"
 _ORGAN = re.compile(r"^(.+?)\s+Distr\.:")
 _SESSION = re.compile(r"\b(\S+(?:-\S+)? session)\b")
 _ITEM = re.compile(r"\bAgenda items? ([\d\s,()a-z]+?(?:and \d+)?)(?:\s+[A-Z]|$)")
-_ADOPTED = re.compile(r"adopted by the (.+?) on " + _DAY)
+_ADOPTED = re.compile(r"[Aa]dopted by the (.+?)(?: at its [^,]+)?,? on " + _DAY)
+_SYMBOL = re.compile(r"^([A-Z]{1,2}/(?:[A-Z0-9.-]+/)*[A-Z0-9.-]+(?: \(\d{4}\))?)$")
 _TYPE_BY_SYMBOL = ((re.compile(r"^A/RES/"), "ga-resolution"),
                    (re.compile(r"^S/RES/"), "sc-resolution"))
 
@@ -54,8 +55,15 @@ def masthead(text: str, t: doctypes.DocType) -> dict[str, str]:
     start = 0
     if lines and lines[0].strip() == "---":  # the front matter is the catalogue's, not the text's
         start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    after_title = False
     for raw in lines[start:]:
         line = " ".join(raw.split())
+        if after_title and line:  # the line after the title line may still be the masthead's
+            if m := _ADOPTED.search(line):
+                found.setdefault("adopted", iso(m.group(2), m.group(3), m.group(4)))
+            break
+        if (m := _SYMBOL.match(line)) and "symbol" not in found:
+            found["symbol"] = m.group(1)
         if m := _ORGAN.match(line):
             found.setdefault("organ", m.group(1))
         if (m := _SESSION.search(line)) and "session" not in found:
@@ -66,8 +74,9 @@ def masthead(text: str, t: doctypes.DocType) -> dict[str, str]:
             found["adopted"] = iso(m.group(2), m.group(3), m.group(4))
             found.setdefault("organ", m.group(1))
         if title_re and (m := title_re.match(line)):
-            found["title"] = m.group(2).strip()
-            break
+            if m.group(2).strip():
+                found["title"] = m.group(2).strip()
+            after_title = True
     return found
 
 
@@ -82,7 +91,8 @@ def choose_type(symbol: str) -> tuple[str, bool]:
 def edition_yml(source: Path, raw: bytes, out_name: str) -> str:
     text = raw.decode("utf-8")
     fm = front_matter(text)
-    symbol = str(fm.get("symbol") or "")
+    mast = masthead(text, doctypes.registry()["ga-resolution"])  # the UN masthead's patterns
+    symbol = str(fm.get("symbol") or mast.get("symbol") or "")
     key, decided = choose_type(symbol)
     t = doctypes.registry()[key]
     mast = masthead(text, t)
@@ -96,6 +106,7 @@ def edition_yml(source: Path, raw: bytes, out_name: str) -> str:
         + ", ".join(sorted(doctypes.registry())) + "\n")
     doc: dict[str, str] = {"title": title, "date": date, "language":
                            str(fm.get("language") or "en").lower()}
+    unsure = set() if (mast.get("title") or fm.get("title")) else {"title"}
     if symbol:
         doc["symbol"] = symbol
     doc.update({k: mast[k] for k in ("organ", "session", "agenda_item") if k in mast})
@@ -108,7 +119,8 @@ def edition_yml(source: Path, raw: bytes, out_name: str) -> str:
         f"  sha256: {hashlib.sha256(raw).hexdigest()}",
         f"  description: {q('Text as received (' + source.name + '); never edited.')}",
         "document:",
-        *(f"  {k}: {q(v)}" for k, v in doc.items()),
+        *(f"  {k}: {q(v)}" + ("  # TO DECIDE: not found in the text" if k in unsure else "")
+          for k, v in doc.items()),
         *(f"  {k}: {q('(not found in the masthead)')}  # TO DECIDE: fill in" for k in missing),
         *([f"  record: {q(str(fm['source_pdf']))}"] if fm.get("source_pdf") else []),
         "edition:",

@@ -11,12 +11,32 @@ _DEF = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _RULE = re.compile(r"^(?:-{3,}|_{3,})\s*$")
 # Markers, in the order they are tried at one place: "[^6]"; a number glued to a word or its
 # punctuation ("Persons,1 reaffirm"); a number standing alone between words ("Agenda 5 and").
-_GLUED = (r"(?:(?<=[a-z\u2019\u201d)])|(?<=[a-z0-9][,.;:])|(?<=[a-z][,.;:][\u201d\u2019]))"
-          r"{n}(?![\d/])")
+_GLUED = (r"(?:(?<=[a-z\u2019\u201d)])|(?<=[a-z0-9)\u201d\u2019][,.;:])"
+          r"|(?<=[a-z][,.;:][\u201d\u2019])){n}(?![\d/])")
 # A number glued to a year ("25 November 20242": 2024, footnote 2); only the expected number.
 _YEAR = r"(?<=\b[12]\d{{3}}){n}(?![\d/])"
 _ALONE = (r"(?<=[A-Za-z\u201d\u2019),.;:]) {{1,2}}{n}"
           r"(?=\s{{1,2}}(?:[a-z(\u2013]|\d+\.\s)|[,.;:)]|\s*$)")
+
+
+_PAGE_NOTE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+
+
+def page_notes(lines: list[str], start: int, end: int) -> dict[int, tuple[str, int]]:
+    """Footnotes printed at a page's foot, as a PDF extraction leaves them: a rule, then
+    lines "1 See ..." (line index -> (number, text)); the structure layer skips those lines."""
+    out: dict[int, tuple[str, int]] = {}
+    i = start
+    while i < end:
+        if _RULE.match(lines[i].strip()):
+            j = i + 1
+            while j < end and (m := _PAGE_NOTE.match(lines[j].strip())):
+                out[j] = (m.group(2), int(m.group(1)))
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def block(lines: list[str], start: int) -> tuple[int, dict[int, tuple[str, int]]]:

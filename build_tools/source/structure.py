@@ -281,6 +281,9 @@ def structure(build: Build) -> Build:
     lines = inputs.source_text.splitlines()
     body_start = _split_front_matter(lines)
     body_end, notes = footnotes.block(lines, body_start)
+    at_foot = footnotes.page_notes(lines, body_start, body_end)
+    for i, (text, n) in at_foot.items():
+        notes.setdefault(n, (text, i + 1))
     title_re = re.compile(t.pattern("title_line"))
     heads = {str(inputs.meta.get("document_symbol") or "")} - {""}
     header: list[str] = []
@@ -288,8 +291,13 @@ def structure(build: Build) -> Build:
     for i in range(body_start, body_end):
         if m := title_re.match(lines[i].strip()):
             header = [ln.strip() for ln in lines[body_start:i + 1] if ln.strip()]
-            heads.add(m.group(2).strip())
+            heads.update({m.group(2).strip(), " ".join(lines[i].split())} - {""})
             start = i + 1
+            adopted = t.pattern("adopted")
+            nxt = next((j for j in range(start, body_end) if lines[j].strip()), None)
+            if adopted and nxt is not None and re.match(adopted, lines[nxt].strip()):
+                header.append(" ".join(lines[nxt].split()))
+                start = nxt + 1
             break
     heads.add(" ".join(str(inputs.meta["document_title"]).split()))
     reader = Reader(t)
@@ -298,6 +306,9 @@ def structure(build: Build) -> Build:
     for i in range(start, body_end):
         text = " ".join(lines[i].split())
         if not text:
+            gap = True
+            continue
+        if i in at_foot:  # a footnote at a page's foot: kept as a note, not as text
             gap = True
             continue
         kind = _furniture(text, t, heads)

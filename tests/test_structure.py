@@ -1,0 +1,71 @@
+"""The source-structure layer on a document outside the corpus: a Security Council resolution as
+a PDF extraction leaves it (masthead, job number, bar code, running head, page number, a rule
+and a footnote at the page's foot, lines with no blank line between paragraphs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools import pipeline
+from build_tools.model import Build, Paths
+from build_tools.source import draft
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "un" / "S_RES_9999.txt"
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    out = tmp_path_factory.mktemp("sc")
+    content = draft.init(FIXTURE, out)
+    paths = Paths(content, out / "annexes", out / "out", PROJECT / "mkdocs.yml")
+    names = [name for name, _ in pipeline.STAGES]
+    return pipeline.generate(paths, pipeline.STAGES[:names.index("notes") + 1])
+
+
+def test_init_reads_type_symbol_organ_and_date_from_the_masthead(built: Build) -> None:
+    meta = built.inputs.meta
+    assert meta["type"] == "sc-resolution"
+    assert meta["document_symbol"] == "S/RES/9999 (2030)"
+    assert meta["document_organ"] == "Security Council"
+    assert meta["document_date"] == "2030-03-01"
+    drafted = (built.inputs.root / "edition.yml").read_text("utf-8")
+    assert "TO DECIDE" in drafted  # the title is not in this text: a choice for the editor
+
+
+def test_the_masthead_is_the_header_not_paragraphs(built: Build) -> None:
+    assert built.doc.header[0] == "S/RES/9999 (2030)"
+    assert built.doc.header[-1].startswith("Adopted by the Security Council")
+    assert all("Distr." not in p.text for p in built.doc.paragraphs)
+
+
+def test_page_furniture_is_dropped_and_listed(built: Build) -> None:
+    kinds = {kind: text for _, text, kind in built.furniture}
+    assert kinds == {"job number": "30-01234 (E) 020330", "bar code": "*3001234*",
+                     "running head": "Resolution 9999 (2030)", "page number": "2/3",
+                     "rule": "______________"}
+
+
+def test_numbers_and_points_are_the_addresses(built: Build) -> None:
+    by_id = {p.eid: p for p in built.doc.paragraphs}
+    assert list(by_id) == ["preamble__formula", "preamble__recital_1", "preamble__recital_2",
+                           "para_1", "para_2", "para_2__subpara_a", "para_2__subpara_b",
+                           "para_3"]
+    # A numbered line with no blank line before it starts a new paragraph.
+    assert by_id["para_1"].text.startswith("Decides to extend")
+    # The point cut by the page break, its furniture dropped, is one paragraph again.
+    point = by_id["para_2__subpara_a"]
+    assert point.text == "The progress made in the implementation of the mandate;"
+    assert point.joined_page_break and point.locator == "para. 2 (a)"
+
+
+def test_a_footnote_at_the_page_foot_is_a_note_at_its_marker(built: Build) -> None:
+    recital = next(p for p in built.doc.paragraphs if p.eid == "preamble__recital_1")
+    assert recital.text.endswith("resolution 9000 (2029),")
+    marks = [s for s in recital.spans if s.kind == "note"]
+    assert [(s.key, s.start) for s in marks] == [("fn-1", len(recital.text))]
+    note = next(n for n in built.inputs.notes if n.id == "fn-1")
+    assert note.own and note.text == "See S/RES/9000 (2029)."
+    assert all("See S/RES" not in p.text for p in built.doc.paragraphs)
