@@ -172,6 +172,7 @@ class FrozenNumbering:
     paragraphs: tuple[tuple[int, str, str], ...]  # (number, fingerprint, first words)
     sections: tuple[tuple[str, str], ...]  # (heading fingerprint, slug)
     exists: bool
+    ids: tuple[tuple[int, str], ...] = ()  # (number, address) of a document's own numbers
 
 
 @dataclass(frozen=True)

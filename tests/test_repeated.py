@@ -37,3 +37,24 @@ def test_a_moved_copy_of_a_repeated_paragraph_is_still_refused(tmp_path: Path) -
     moved = _doc(["Same words.", "One.", "Two.", "Same words."])
     with pytest.raises(EditionError, match=r"paragraph 2 .* renumbered 1"):
         number.check(moved, frozen, target)
+
+
+def test_a_changed_address_of_the_documents_own_is_refused(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from build_tools.source.load import read_frozen
+
+    doc = _doc(["Recalling.", "Decides.", "Requests."])
+    own = replace(doc, paragraphs=tuple(
+        replace(p, address=a) for p, a in zip(doc.paragraphs,
+                                              ("preamble__recital_1", "para_1", "para_2"),
+                                              strict=True)))
+    target = tmp_path / "numbering.yml"
+    number.freeze(own, target)
+    assert "id: para_1" in target.read_text("utf-8")
+    frozen = read_frozen(target)
+    assert number.check(own, frozen, target) is not None
+    moved = replace(own, paragraphs=(*own.paragraphs[:2],
+                                     replace(own.paragraphs[2], address="para_1__subpara_a")))
+    with pytest.raises(EditionError, match="paragraph 3 would change its address from para_2"):
+        number.check(moved, frozen, target)

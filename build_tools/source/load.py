@@ -137,7 +137,8 @@ def read_frozen(path: Path) -> FrozenNumbering:
     data, _ = yamlio.load(path, schemas.NUMBERING)
     paragraphs = tuple((p["n"], p["fingerprint"], p["starts"]) for p in data["paragraphs"])
     sections = tuple((s["fingerprint"], s["slug"]) for s in data["sections"])
-    return FrozenNumbering(paragraphs, sections, exists=True)
+    ids = tuple((p["n"], p["id"]) for p in data["paragraphs"] if "id" in p)
+    return FrozenNumbering(paragraphs, sections, exists=True, ids=ids)
 
 
 def read_pages(folder: Path) -> tuple[tuple[str, str], ...]:

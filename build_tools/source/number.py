@@ -64,6 +64,10 @@ def check(doc: Document, frozen: FrozenNumbering, path: Path) -> Document:
         if fp not in old:
             problems.append(f"paragraph {i} (\u201c{first_words(doc.paragraphs[i - 1].source)}"
                             "\u2026\u201d) is not in the frozen numbering")
+    for n, eid in frozen.ids:  # a document's own numbers: each address is published too
+        if n <= len(doc.paragraphs) and doc.paragraphs[n - 1].eid != eid:
+            problems.append(f"paragraph {n} would change its address from {eid} to "
+                            f"{doc.paragraphs[n - 1].eid}")
     if problems:
         raise EditionError("the numbering differs from the frozen file:\n  - "
                            + "\n  - ".join(problems)
@@ -84,7 +88,8 @@ def freeze(doc: Document, path: Path) -> None:
         "sections": [{"heading": s.title, "fingerprint": fingerprint(s.title), "slug": s.slug}
                      for s in doc.sections if s.level > 0],
         "paragraphs": [{"n": p.number, "fingerprint": fingerprint(p.source),
-                        "starts": first_words(p.source)} for p in doc.paragraphs],
+                        "starts": first_words(p.source), **({"id": p.eid} if p.address else {})}
+                       for p in doc.paragraphs],
     }
     path.write_text(HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
                     encoding="utf-8")

@@ -160,6 +160,7 @@ NUMBERING: dict[str, Any] = {
                     "n": {"type": "integer", "minimum": 1},
                     "fingerprint": _str,
                     "starts": _str,
+                    "id": _str,  # the document's own address (para_3, annex_1__para_3...)
                 },
             },
         },
