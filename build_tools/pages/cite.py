@@ -24,7 +24,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Stands for the paragraph number in a page's citation templates (an invisible separator).
 TOKEN = "\u2063N\u2063"
-_PARA_ATTR = re.compile(r'^\{: #\S+ \.para data-n="(\d+)"', re.MULTILINE)  # the ordinal
+_PARA_ATTR = re.compile(r'^\{: #\S+ \.para[^{}]*? data-n="(\d+)"', re.MULTILINE)  # the ordinal
 
 
 @dataclass(frozen=True)

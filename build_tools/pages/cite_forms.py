@@ -63,4 +63,10 @@ def range_locator(paras: list[Paragraph]) -> str | None:
     if not paras:
         return None
     first, last = paras[0].locator, paras[-1].locator
-    return first if first == last else f"{first} to {last}"
+    if first == last:
+        return first
+    scope_a, _, a = first.rpartition("para. ")
+    scope_b, _, b = last.rpartition("para. ")
+    if scope_a == scope_b and not scope_a.endswith("preambular "):  # "annex, paras. 3–12"
+        return f"{scope_a}paras. {a}\u2013{b}"
+    return f"{first} to {last}"
