@@ -69,3 +69,20 @@ def test_a_footnote_at_the_page_foot_is_a_note_at_its_marker(built: Build) -> No
     note = next(n for n in built.inputs.notes if n.id == "fn-1")
     assert note.own and note.text == "See S/RES/9000 (2029)."
     assert all("See S/RES" not in p.text for p in built.doc.paragraphs)
+
+
+def test_the_benchmark_times_init_and_build_per_document(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools.bench import bench_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / FIXTURE.name).write_bytes(FIXTURE.read_bytes())
+    (corpus / "README.md").write_text("# not a document\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "build_all", pipeline.generate)  # the model, no site here
+    table = bench_corpus.corpus_table(corpus)
+    assert len(table) == 3  # header, rule, one document (the README is not one)
+    cells = [c.strip() for c in table[2].strip("|").split("|")]
+    assert cells[0] == FIXTURE.stem
+    assert cells[2:8] == ["3", "2", "2", "1", "1", "5"]  # para_1-3, (a) (b), 2 recitals...
+    assert cells[8] == "100.00%" and float(cells[9]) >= 0 and float(cells[10]) > 0

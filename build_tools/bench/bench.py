@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from build_tools import pipeline
-from build_tools.bench import bench_paint
+from build_tools.bench import bench_corpus, bench_paint
 from build_tools.bench.loopback import served
 from build_tools.model import Build, FrozenNumbering, Inputs, Paths
 from build_tools.source import number
@@ -307,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
                                         args.runs))
             out.extend(bench_paint.paint_table(paths.site, plain, pages(paths.site)))
         out.extend(scaling_table(paths))
+    out.append("Init + build per document of the corpus:")
+    out.extend(bench_corpus.corpus_table())
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
