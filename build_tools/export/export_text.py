@@ -43,10 +43,10 @@ def mentions_csv(build: Build) -> str:
 def plain_text(build: Build) -> str:
     """Title, dateline, headings and every paragraph as one line "[N] text"."""
     doc = build.doc
-    lines = [doc.title, doc.dateline, ""]
+    lines = [doc.title, *doc.header, *([doc.dateline] if doc.dateline else []), ""]
     for section in doc.sections:
         if section.level > 0:
             lines.extend([section.title, ""])
         for p in doc.in_section(section.slug):
-            lines.extend([f"[{p.number}] {p.text}", ""])
+            lines.extend([f"[{p.shown or p.locator}] {p.text}", ""])  # the document's own
     return "\n".join(lines)

@@ -77,7 +77,7 @@ class PageWriter:
         number = (f'<a class="pnum" href="#{p.eid}" aria-label="{p.name}" '
                   f'tabindex="-1">{escape(p.shown)}</a> ' if p.shown else "")
         return (f"{number}{body}{cite.controls(p)}\n"
-                f"{{: #{p.eid} .para{_point(p)} data-n=\"{p.number}\" }}\n")
+                f"{{: #{p.eid} .para{point_class(p)} data-n=\"{p.number}\" }}\n")
 
     def footer(self) -> str:
         return ("\n" + "\n".join(self.footnotes) + "\n") if self.footnotes else ""
@@ -216,7 +216,7 @@ def edition_page(build: Build) -> OutFile:
     return OutFile(EDITION_PAGE, "\n".join(out) + "\n")
 
 
-def _point(p: Paragraph) -> str:
+def point_class(p: Paragraph) -> str:
     """A lettered point is shown under its paragraph (its address says it is nested)."""
     return " .para-point" if "__subpara_" in p.eid or "__point_" in p.eid else ""
 
