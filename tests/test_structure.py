@@ -86,3 +86,15 @@ def test_the_benchmark_times_init_and_build_per_document(tmp_path: Path,
     assert cells[0] == FIXTURE.stem
     assert cells[2:8] == ["3", "2", "2", "1", "1", "5"]  # para_1-3, (a) (b), 2 recitals...
     assert cells[8] == "100.00%" and float(cells[9]) >= 0 and float(cells[10]) > 0
+
+
+def test_init_drafts_the_acronyms_the_text_defines() -> None:
+    from build_tools.source.draft_index import defined
+
+    text = ("the International Criminal Police Organization (INTERPOL), the United Nations "
+            "Conference on Trade and Development (UNCTAD), information and communications "
+            "technologies (ICTs), resolution 169 (II) and, later, the (UNCTAD) again")
+    assert defined(text) == [
+        ("International Criminal Police Organization", "INTERPOL"),
+        ("United Nations Conference on Trade and Development", "UNCTAD"),
+        ("information and communications technologies", "ICTs")]

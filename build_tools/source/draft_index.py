@@ -37,7 +37,22 @@ def defined(text: str) -> list[tuple[str, str]]:
                 break
             if len(initials) > len(letters):
                 break
+        if out and out[-1][1] == acr:
+            continue
+        # Not by initials ("International Criminal Police Organization (INTERPOL)"): the
+        # fewest words whose letters hold the acronym's in order, from the first word's initial.
+        for k in range(2, min(len(words), 8) + 1):
+            name_words = words[-k:]
+            if name_words[0][:1] == acr[0] and _in_order(letters.lower(),
+                                                          "".join(name_words).lower()):
+                out.append((" ".join(name_words).strip(",;:"), acr))
+                break
     return out
+
+
+def _in_order(needle: str, hay: str) -> bool:
+    letters = iter(hay)
+    return all(ch in letters for ch in needle)
 
 
 def entries(paragraphs: tuple[Paragraph, ...]) -> tuple[list[str], list[str], set[str]]:
