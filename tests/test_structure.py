@@ -98,3 +98,22 @@ def test_init_drafts_the_acronyms_the_text_defines() -> None:
         ("International Criminal Police Organization", "INTERPOL"),
         ("United Nations Conference on Trade and Development", "UNCTAD"),
         ("information and communications technologies", "ICTs")]
+
+
+def test_akoma_ntoso_nests_points_and_has_the_preamble(built: Build) -> None:
+    import xml.etree.ElementTree as ET
+
+    from build_tools.export import export_akn
+
+    root = ET.fromstring(export_akn.render(built))
+    ns = {"a": export_akn.NS}
+    statement = root.find("a:statement", ns)
+    assert statement is not None and statement.get("name") == "resolution"
+    assert [r.get("eId") for r in statement.iterfind("a:preamble/a:recitals/a:recital", ns)] == [
+        "preamble__recital_1", "preamble__recital_2"]
+    para = statement.find("a:mainBody/a:paragraph[@eId='para_2']", ns)
+    assert para is not None
+    assert [s.get("eId") for s in para.iterfind("a:subparagraph", ns)] == [
+        "para_2__subpara_a", "para_2__subpara_b"]
+    number = root.find(".//a:FRBRWork/a:FRBRnumber", ns)
+    assert number is not None and number.get("value") == "S/RES/9999 (2030)"

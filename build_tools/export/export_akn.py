@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from markdown_it import MarkdownIt
 
-from build_tools.export import export_data
+from build_tools.export import akn_own, export_data
 from build_tools.model import Build, Paragraph, Section, Span
 from build_tools.source import doctypes
 from build_tools.source.slug import slugify
@@ -238,10 +238,13 @@ class AknWriter:
         sub(title, "docTitle", doc.title)
         dateline = sub(preface, "p", class_="dateline")
         sub(dateline, "docDate", doc.dateline, date=str(self.meta["document_date"]))
-        body = sub(report, "mainBody")
-        for s in doc.sections:
-            if s.parent is None:
-                self.section(body, s)
+        if t.own_numbers:  # the document's own structure: preamble, nested points, annexes
+            akn_own.body(self, report)
+        else:
+            body = sub(report, "mainBody")
+            for s in doc.sections:
+                if s.parent is None:
+                    self.section(body, s)
         self.references(meta)
         notes = sub(meta, "notes", source="#editor")
         for eid, cls, words in self.note_elements:
