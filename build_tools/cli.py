@@ -11,7 +11,7 @@ from pathlib import Path
 from build_tools import pipeline
 from build_tools.errors import EditionError
 from build_tools.model import Paths
-from build_tools.source import number
+from build_tools.source import draft, number
 
 log = logging.getLogger("edition")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -24,7 +24,9 @@ def paths_from(args: argparse.Namespace) -> Paths:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
-    parser.add_argument("command", choices=["build", "generate", "freeze", "serve"])
+    parser.add_argument("command", choices=["init", "build", "generate", "freeze", "serve"])
+    parser.add_argument("source", nargs="?", help="for init: the received text (.txt, or .md "
+                        "with YAML front matter); --out DIR gets DIR/content and DIR/annexes")
     parser.add_argument("--content", default=str(PROJECT / "content"))
     parser.add_argument("--annexes", default=str(PROJECT / "annexes"))
     parser.add_argument("--out", default=str(PROJECT), help="folder for build/, site/ and dist/")
@@ -40,13 +42,18 @@ def main(argv: list[str] | None = None) -> int:
     paths = paths_from(args)
     start = time.perf_counter()
     try:
-        if args.command == "build":
+        if args.command == "init":
+            if not args.source:
+                raise EditionError("init needs the source file: edition init SOURCE --out DIR")
+            draft.init(Path(args.source).resolve(), Path(args.out).resolve())
+        elif args.command == "build":
             pipeline.build_all(paths, strict=args.strict)
             log.info("built %s in %.2f s", paths.site, time.perf_counter() - start)
         elif args.command == "generate":
             pipeline.generate_tree(paths)
         elif args.command == "freeze":
-            build = pipeline.generate(paths, pipeline.STAGES[:3])
+            names = [name for name, _ in pipeline.STAGES]
+            build = pipeline.generate(paths, pipeline.STAGES[:names.index("segment") + 1])
             target = paths.content / "numbering.yml"
             number.freeze(build.doc, target)
             log.info("froze %d paragraphs and %d headings in %s", len(build.doc.paragraphs),

@@ -39,6 +39,7 @@ class Note:
     text: str
     line: int
     sources: tuple[Source, ...] = ()
+    own: bool = False  # the document's own footnote (placed by the structure layer)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,13 @@ class Block:
     source: str  # the same words as received (whitespace normalised), before corrections
     line: int  # first line in the source file
     joined_page_break: bool = False
-    corrections: tuple[Span, ...] = ()
+    corrections: tuple[Span, ...] = ()  # also the document's own footnote marks (kind "note")
+    # Set by the source-structure layer (source/structure.py) for a document with its own
+    # numbers: a heading's level (then the block is a heading), or the paragraph's address.
+    heading: int = 0
+    address: str = ""
+    label: str | None = None
+    cite_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,10 +80,42 @@ class Paragraph:
     section: str  # slug of the section that holds it
     spans: tuple[Span, ...] = ()
     joined_page_break: bool = False
+    # A document that numbers its own paragraphs: its address ("para_3", "para_1__subpara_a",
+    # "annex_1__para_3", "preamble__recital_2"), the number it shows ("3", "(a)", "" for an
+    # unnumbered one) and how a citation names it ("para. 1 (a)"). Empty: the edition's
+    # continuous numbering (number is then the address too).
+    address: str = ""
+    label: str | None = None
+    cite_as: str = ""
 
     @property
     def eid(self) -> str:
-        return f"para_{self.number}"
+        return self.address or f"para_{self.number}"
+
+    @property
+    def shown(self) -> str:
+        """The number in the margin: the document's own, or the edition's."""
+        return str(self.number) if self.label is None else self.label
+
+    @property
+    def locator(self) -> str:
+        return self.cite_as or f"para. {self.number}"
+
+    @property
+    def tag(self) -> str:
+        """How an index or a list names it: "¶ 12", or the document's "annex, para. 3"."""
+        return (self.cite_as if self.address else f"\u00b6 {self.number}").replace(" ", "\u00a0")
+
+    @property
+    def name(self) -> str:
+        """For a screen reader or a title: "Paragraph 12", "para. 1 (a)"."""
+        return self.cite_as if self.address else f"Paragraph {self.number}"
+
+    @property
+    def ref(self) -> str:
+        """The resolver's path part, p/<ref>/: the number for a top-level paragraph N."""
+        eid = self.eid
+        return eid[5:] if eid.startswith("para_") and eid[5:].isdigit() else eid
 
 
 @dataclass(frozen=True)
@@ -143,6 +182,7 @@ class FrozenNumbering:
     paragraphs: tuple[tuple[int, str, str], ...]  # (number, fingerprint, first words)
     sections: tuple[tuple[str, str], ...]  # (heading fingerprint, slug)
     exists: bool
+    ids: tuple[tuple[int, str], ...] = ()  # (number, address) of a document's own numbers
 
 
 @dataclass(frozen=True)
@@ -168,6 +208,7 @@ class Document:
     dateline: str
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
+    header: tuple[str, ...] = ()  # the masthead's lines, shown above the text (not numbered)
 
     def section(self, slug: str) -> Section:
         return self._sections_by_slug[slug]
@@ -227,6 +268,10 @@ class Build:
 
     inputs: Inputs
     blocks: tuple[Block, ...] = ()
+    # What the structure layer found besides the blocks: the masthead lines, the document's
+    # footnotes (as notes), and each line of page furniture dropped (line, text, kind).
+    header: tuple[str, ...] = ()
+    furniture: tuple[tuple[int, str, str], ...] = ()
     document: Document | None = None
     files: tuple[OutFile, ...] = ()
     nav: tuple[Any, ...] = ()

@@ -13,7 +13,7 @@ from build_tools.export import downloads
 from build_tools.model import Build, Paths
 from build_tools.pages import cite, indexes, render, resolver
 from build_tools.site import offline, search_index, site, write
-from build_tools.source import clean, load, number, segment
+from build_tools.source import clean, load, number, segment, structure
 from build_tools.verify import external, linkcheck, reproducible
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ Stage = Callable[[Build], Build]
 # The stages, in order; each takes the frozen Build and returns a new one.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("check", load.run),
+    ("structure", structure.run),
     ("clean", clean.run),
     ("segment", segment.run),
     ("number", number.run),

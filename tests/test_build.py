@@ -101,5 +101,5 @@ def test_corrections_show_as_marks_with_the_original_reading(built: tuple[Build,
 
 def test_the_stage_list_is_pinned() -> None:
     assert [name for name, _ in pipeline.STAGES] == [
-        "check", "clean", "segment", "number", "notes", "annotate", "render", "checks",
+        "check", "structure", "clean", "segment", "number", "notes", "annotate", "render", "checks",
         "indexes", "cite", "resolver", "downloads"]

@@ -18,6 +18,8 @@ def run(build: Build) -> Build:
     parser = MarkdownIt("commonmark")
     paragraphs = list(doc.paragraphs)
     for note in build.inputs.notes:
+        if note.own:  # the document's own footnote: the structure layer has placed its mark
+            continue
         if not 1 <= note.para <= len(paragraphs):
             raise EditionError(f"note {note.id!r}: there is no paragraph {note.para}", where,
                                note.line)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from build_tools import pipeline
-from build_tools.bench import bench_paint, bench_pdf
+from build_tools.bench import bench_corpus, bench_paint, bench_pdf
 from build_tools.bench.loopback import served
 from build_tools.model import Build, FrozenNumbering, Inputs, Paths
 from build_tools.source import number
@@ -308,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
             out.extend(bench_paint.paint_table(paths.site, plain, pages(paths.site)))
         out.extend(scaling_table(paths))
         out.extend(bench_pdf.pdf_table(paths.content, paths.annexes))
+    out.append("Init + build per document of the corpus:")
+    out.extend(bench_corpus.corpus_table())
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from build_tools.export import export_akn, export_json, export_text, print_edition, print_pdf
 from build_tools.model import Build, OutFile
 from build_tools.pages.markdown import escape
+from build_tools.source import doctypes
 
 FOLDER = "downloads"
 PAGE = f"{FOLDER}/index.md"
@@ -27,6 +28,8 @@ def _names(build: Build) -> dict[str, str]:
     meta = build.inputs.meta
     slug = str(meta.get("edition_slug") or "edition")
     source = posixpath.basename(str(meta["source_file"]))
+    if source.endswith(".md"):  # mkdocs would render a .md download as a page, not a file
+        source += ".txt"
     return {"text": f"{slug}.txt", "source": source if source != f"{slug}.txt"
             else f"source-{source}", "akn": f"{slug}.akn.xml", "pdf": f"{slug}.pdf"}
 
@@ -72,8 +75,9 @@ def _exports(build: Build, names: dict[str, str]) -> list[Download]:
                  export_text.plain_text(build).encode("utf-8")),
         Download(names["source"], "The text as received, byte for byte (its SHA-256 is pinned "
                  "by the edition).", build.inputs.source_text.encode("utf-8")),
-        Download(names["akn"], "Akoma Ntoso 3.0 XML (`debateReport`, AKN4UN conventions, "
-                 "`para_N` eIds, references for every entry, editorial notes).",
+        Download(names["akn"], f"Akoma Ntoso 3.0 XML (`{doctypes.of(build.inputs.meta).akn_element}`, "
+                 "AKN4UN conventions, `para_N` eIds, references for every entry, editorial "
+                 "notes).",
                  export_akn.render(build)),
     ]
 

@@ -6,8 +6,9 @@ import xml.etree.ElementTree as ET
 
 from markdown_it import MarkdownIt
 
-from build_tools.export import akn_sources, apparatus, export_data
+from build_tools.export import akn_own, akn_sources, apparatus, export_data
 from build_tools.model import Build, Paragraph, Section, Span
+from build_tools.source import doctypes
 from build_tools.source.slug import slugify
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -76,7 +77,13 @@ class AknWriter:
     def frbr(self) -> dict[str, str]:
         date = str(self.meta["document_date"])
         lang = str(self.meta["document_language"])
-        work = f"/akn/{self.country}/debateReport/{date}/{self.meta.get('edition_slug') or 'main'}"
+        t = doctypes.of(self.meta)
+        symbol = str(self.meta.get("document_symbol") or "")
+        local = (doctypes.cited_number(symbol).replace("/", "-") if symbol and t.own_numbers
+                 else self.meta.get("edition_slug") or "main")
+        work = f"/akn/{self.country}/{t.akn_element}/{t.akn_name}/{date}/{local}"
+        if t.akn_element == "debateReport":  # the engine's first edition: its URIs as published
+            work = f"/akn/{self.country}/debateReport/{date}/{local}"
         expr = f"{work}/{LANGUAGES.get(lang, lang)}@{self.meta['edition_date']}"
         return {"work": work, "expr": expr, "lang": LANGUAGES.get(lang, lang), "date": date}
 
@@ -86,9 +93,12 @@ class AknWriter:
         work = sub(ident, "FRBRWork")
         sub(work, "FRBRthis", value=f"{f['work']}/!main")
         sub(work, "FRBRuri", value=f["work"])
-        sub(work, "FRBRdate", date=f["date"], name="meeting")
+        sub(work, "FRBRdate", date=f["date"],
+            name="meeting" if doctypes.of(self.meta).participation else "adoption")
         sub(work, "FRBRauthor", href="#author")
         sub(work, "FRBRcountry", value=self.country)
+        if self.meta.get("document_symbol"):  # the document's own number (its UN symbol)
+            sub(work, "FRBRnumber", value=str(self.meta["document_symbol"]))
         if self.meta.get("document_short_title"):
             sub(work, "FRBRname", value=str(self.meta["document_short_title"]))
         expr = sub(ident, "FRBRExpression")
@@ -107,7 +117,8 @@ class AknWriter:
 
     def references(self, meta: ET.Element) -> None:
         refs = sub(meta, "references", source="#editor")
-        author = str(self.meta.get("document_author") or self.meta["document_meeting"])
+        author = str(self.meta.get("document_author") or self.meta.get("document_organ")
+                     or self.meta.get("document_meeting") or "author")
         publisher = str(self.meta["edition_publisher"])
         sub(refs, "TLCOrganization", eId="author",
             href=f"/akn/ontology/organizations/{self.country}/{slugify(author)}", showAs=author)
@@ -148,7 +159,9 @@ class AknWriter:
             self.note_ref(parent, eid)
         elif span.kind == "note":
             eid = f"note_{span.key}"
-            self.note_elements.append((eid, "editorial", plain(self.notes[span.key].text)))
+            note = self.notes[span.key]
+            self.note_elements.append((eid, "footnote" if note.own else "editorial",
+                                       plain(note.text)))
             self.note_ref(parent, eid)
 
     def inline(self, p_el: ET.Element, p: Paragraph) -> None:
@@ -190,7 +203,8 @@ class AknWriter:
 
     def paragraph(self, parent: ET.Element, p: Paragraph) -> None:
         para = sub(parent, "paragraph", eId=p.eid)
-        sub(para, "num", str(p.number))
+        if p.shown:
+            sub(para, "num", p.shown)
         content = sub(para, "content")
         p_el = sub(content, "p")
         self.inline(p_el, p)
@@ -213,7 +227,9 @@ class AknWriter:
     def document(self) -> ET.Element:
         doc = self.build.doc
         root = ET.Element(q("akomaNtoso"))
-        report = sub(root, "debateReport", name=str(self.meta.get("document_akn_name") or "report"))
+        t = doctypes.of(self.meta)
+        report = sub(root, t.akn_element,
+                     name=str(self.meta.get("document_akn_name") or t.akn_name))
         meta = sub(report, "meta")
         self.identification(meta)
         preface = sub(report, "preface")
@@ -221,10 +237,13 @@ class AknWriter:
         sub(title, "docTitle", doc.title)
         dateline = sub(preface, "p", class_="dateline")
         sub(dateline, "docDate", doc.dateline, date=str(self.meta["document_date"]))
-        body = sub(report, "mainBody")
-        for s in doc.sections:
-            if s.parent is None:
-                self.section(body, s)
+        if t.own_numbers:  # the document's own structure: preamble, nested points, annexes
+            akn_own.body(self, report)
+        else:
+            body = sub(report, "mainBody")
+            for s in doc.sections:
+                if s.parent is None:
+                    self.section(body, s)
         self.references(meta)
         notes = sub(meta, "notes", source="#editor")
         note_sources = akn_sources.of_notes(self.build)

@@ -74,7 +74,8 @@ def paragraph_record(build: Build, p: Paragraph) -> dict[str, Any]:
                          **_sourced(c.sources)})
         elif s.kind == "note":
             note_list.append({"id": s.key, "at": s.start, "text": notes[s.key].text.strip(),
-                              **_sourced(notes[s.key].sources)})
+                              **_sourced(notes[s.key].sources),
+                              **({"by": "document"} if notes[s.key].own else {})})
     mentions = []
     for s in mentions_of(p):
         entry = entries.get((s.kind, s.key))
@@ -85,6 +86,7 @@ def paragraph_record(build: Build, p: Paragraph) -> dict[str, Any]:
     return {
         "number": p.number,
         "id": p.eid,
+        **({"label": p.shown, "cite": p.locator} if p.address else {}),
         "url": paragraph_url(build, p),
         "section": p.section,
         "section_path": [{"slug": s.slug, "title": s.title}

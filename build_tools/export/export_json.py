@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -10,6 +11,7 @@ import jsonschema
 from build_tools.errors import EditionError
 from build_tools.export import export_data
 from build_tools.model import Build
+from build_tools.source import doctypes
 
 SCHEMA_ID = "paragraphs.schema.json"
 
@@ -97,8 +99,23 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def validate(data: dict[str, Any]) -> None:
-    validator = jsonschema.Draft202012Validator(SCHEMA)
+def schema_for(build: Build) -> dict[str, Any]:
+    """The schema; for a document with its own numbers, ids after the Akoma Ntoso naming
+    convention (para_1__subpara_a, annex_1__para_3), the number shown, the citation form, and
+    notes that are the document's own footnotes."""
+    if not doctypes.of(build.inputs.meta).own_numbers:
+        return SCHEMA
+    schema = copy.deepcopy(SCHEMA)
+    para = schema["properties"]["paragraphs"]["items"]["properties"]
+    para["id"] = {"type": "string", "pattern": "^[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]$"}
+    para["label"] = {"type": "string", "description": "The document's own number, as shown"}
+    para["cite"] = {"type": "string", "description": "How a citation names it: para. 1 (a)"}
+    para["notes"]["items"]["properties"]["by"] = {"const": "document"}
+    return schema
+
+
+def validate(data: dict[str, Any], schema: dict[str, Any] = SCHEMA) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path)
@@ -109,5 +126,6 @@ def validate(data: dict[str, Any]) -> None:
 def render(build: Build) -> tuple[str, str]:
     """(paragraphs.json, paragraphs.schema.json), the first validated against the second."""
     data = document(build)
-    validate(data)
-    return dumps(data), dumps(SCHEMA)
+    schema = schema_for(build)
+    validate(data, schema)
+    return dumps(data), dumps(schema)

@@ -56,12 +56,12 @@ def plain_text(build: Build) -> str:
     """Title, dateline, headings and every paragraph as one line "[N] text", then the editor's
     statements, one a line, each naming its paragraph."""
     doc = build.doc
-    lines = [doc.title, doc.dateline, ""]
+    lines = [doc.title, *doc.header, *([doc.dateline] if doc.dateline else []), ""]
     for section in doc.sections:
         if section.level > 0:
             lines.extend([section.title, ""])
         for p in doc.in_section(section.slug):
-            lines.extend([f"[{p.number}] {p.text}", ""])
+            lines.extend([f"[{p.shown or p.locator}] {p.text}", ""])
     said = apparatus.statements(build)
     if said:
         lines.extend(["Editorial notes and corrections", ""])

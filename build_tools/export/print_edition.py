@@ -43,15 +43,20 @@ class PrintWriter(render.PageWriter):
         body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
         home = link(self.page, self.paths[p.section], p.eid)
         # A Markdown link (not raw HTML), so that mkdocs turns the .md path into the page's URL.
-        number = f'[{p.number}]({home}){{: .pnum aria-label="Paragraph {p.number}" }}'
-        return f'{number} {body}\n{{: #{self.id_prefix}{p.eid} .para data-n="{p.number}" }}\n'
+        # The document's own number or letter where it has one (none for a recital).
+        number = (f'[{escape(p.shown)}]({home}){{: .pnum aria-label="{p.name}" }} '
+                  if p.shown else "")
+        return (f'{number}{body}\n{{: #{self.id_prefix}{p.eid} .para{render.point_class(p)} '
+                f'data-n="{p.number}" }}\n')
 
 
 def body(build: Build, id_prefix: str, page: str = PAGE) -> str:
     """Markdown of the whole document: title, dateline, headings, paragraphs, then the footnotes."""
     doc = build.doc
     writer = PrintWriter(build, page, id_prefix)
-    out = [f"# {escape(doc.title)}\n", f'<p class="dateline">{escape(doc.dateline)}</p>\n']
+    out = [f"# {escape(doc.title)}\n"]
+    out += [f'<p class="dateline">{escape(line)}</p>\n' for line in (*doc.header, doc.dateline)
+            if line]
 
     def section(s: Section) -> None:
         if s.level > 0:

@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from build_tools.model import Build, Meta, OutFile, Paragraph, Section
-from build_tools.pages import ris, styles, styles_page, titles
+from build_tools.pages import cite_forms, ris, styles, styles_page, titles
 from build_tools.pages.markdown import attr, escape, link
+from build_tools.source import doctypes
 from build_tools.source.slug import slugify
 
 HOW_TO_CITE = "how-to-cite.md"
@@ -23,7 +24,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Stands for the paragraph number in a page's citation templates (an invisible separator).
 TOKEN = "\u2063N\u2063"
-_PARA_ATTR = re.compile(r'^\{: #para_(\d+) ', re.MULTILINE)
+_PARA_ATTR = re.compile(r'^\{: #\S+ \.para[^{}]*? data-n="(\d+)"', re.MULTILINE)  # the ordinal
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ def site_url(meta: Meta) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def permanent_url(meta: Meta, number: int) -> str:
-    """The resolver address of paragraph N: it survives any change of page layout."""
+def permanent_url(meta: Meta, number: int | str) -> str:
+    """The resolver address of paragraph N (or of an address of the document's own, see
+    Paragraph.ref): it survives any change of page layout."""
     return f"{site_url(meta)}p/{number}/"
 
 
@@ -95,9 +97,9 @@ def _locator(numbers: list[int]) -> str | None:
     return f"para. {lo}" if lo == hi else f"paras. {lo}\u2013{hi}"
 
 
-def _pinpoint(numbers: list[int]) -> str | None:
+def _pinpoint(locator: str | None) -> str | None:
     """The paragraphs as a CSL locator ("27", "27–32"): the locator without its label."""
-    return locator.split(" ", 1)[1] if (locator := _locator(numbers)) else None
+    return locator.split(" ", 1)[1] if locator and " " in locator else None
 
 
 def _shown_title(build: Build, section: Section) -> str | None:
@@ -108,6 +110,8 @@ def _shown_title(build: Build, section: Section) -> str | None:
 
 def text(meta: Meta, cited: Cited) -> str:
     """The citation as one line of plain text, ready to paste."""
+    if doctypes.of(meta).citation == "symbol":
+        return cite_forms.text(meta, cited)
     title = _one_line(meta["document_title"])
     meeting = _one_line(meta["document_meeting"])
     when = date_text(meta.get("document_date_start"), meta["document_date"])
@@ -150,8 +154,7 @@ def bibtex(meta: Meta, cited: Cited) -> str:
         fields.append(("author", " and ".join("{" + _bib(a) + "}" for a in authors)))
     fields += [
         ("title", "{" + _bib(_one_line(meta["document_title"])) + "}"),
-        ("eventtitle", _bib(_one_line(meta["document_meeting"]))),
-        ("venue", _bib(_one_line(meta["document_place"]))),
+        *cite_forms.event_fields(meta, _bib),
         ("date", span),
         ("year", str(end.year)),
     ]
@@ -187,9 +190,9 @@ def csl_item(meta: Meta, cited: Cited) -> dict[str, Any]:
     if authors:
         item["author"] = [{"literal": a} for a in authors]
     item.update({
-        "event-title": _one_line(meta["document_meeting"]),
-        "event-place": _one_line(meta["document_place"]),
-        "publisher-place": _one_line(meta["document_place"]),
+        **cite_forms.event_csl(meta),
+        **({"publisher-place": _one_line(meta["document_place"])}
+           if meta.get("document_place") else {}),
         "event-date": {"date-parts": [_parts(start)] + ([_parts(end)] if end != start else [])},
         "issued": {"date-parts": [_parts(end)]},
         "language": str(meta["document_language"]),
@@ -221,20 +224,23 @@ def formats(meta: Meta, cited: Cited, styled: bool = True) -> dict[str, str]:
 
 def paragraph_cited(build: Build, p: Paragraph) -> Cited:
     meta = build.inputs.meta
-    return Cited(key=f"{_slug(meta)}-para-{p.number}", label=f"paragraph {p.number}",
+    label = f"paragraph {p.number}" if not p.address else p.locator
+    return Cited(key=f"{_slug(meta)}-para-{p.ref}", label=label,
                  section=_shown_title(build, build.doc.section(p.section)),
-                 locator=f"para. {p.number}", url=permanent_url(meta, p.number),
-                 pinpoint=str(p.number))
+                 locator=p.locator, url=permanent_url(meta, p.ref),
+                 pinpoint=_pinpoint(p.locator))
 
 
 def section_cited(build: Build, section: Section) -> Cited:
     meta, doc = build.inputs.meta, build.doc
-    numbers = sorted(p.number for s in (section, *doc.descendants(section.slug))
-                     for p in doc.in_section(s.slug))
+    paras = sorted((p for s in (section, *doc.descendants(section.slug))
+                    for p in doc.in_section(s.slug)), key=lambda p: p.number)
     page = build.page(section.slug)
+    locator = (cite_forms.range_locator(paras) if paras and paras[0].address
+               else _locator([p.number for p in paras]))
     return Cited(key=f"{_slug(meta)}-{section.slug}", label="this section",
-                 section=_shown_title(build, section), locator=_locator(numbers),
-                 url=site_url(meta) + page_url(page), pinpoint=_pinpoint(numbers))
+                 section=_shown_title(build, section), locator=locator,
+                 url=site_url(meta) + page_url(page), pinpoint=_pinpoint(locator))
 
 
 def document_cited(build: Build) -> Cited:
@@ -248,9 +254,10 @@ def controls(p: Paragraph) -> str:
     content, so the paragraph's text (search, copy) stays the document's; the button is hidden
     until cite.js wires it (with JavaScript off it would do nothing). They are named by
     aria-label, not title: a title is also a hover tooltip, over the paragraph being read."""
-    return (f' <a class="plink" href="#{p.eid}" aria-label="Copy link to paragraph {p.number}"></a>'
+    named = p.name[:1].lower() + p.name[1:]
+    return (f' <a class="plink" href="#{p.eid}" aria-label="Copy link to {named}"></a>'
             f'<button type="button" class="cite-btn" data-cite="p{p.number}" '
-            f'aria-label="Cite paragraph {p.number}" '
+            f'aria-label="Cite {named}" '
             f'aria-controls="{PANEL_ID}" aria-expanded="false" hidden></button>')
 
 

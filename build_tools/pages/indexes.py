@@ -25,6 +25,7 @@ from build_tools.model import Build, Entry, OutFile
 from build_tools.pages import sources
 from build_tools.pages.aliases import aliases_line
 from build_tools.pages.markdown import escape, exclude_attr, link
+from build_tools.source import doctypes
 
 EDITOR = '<span class="ed-label">Editor</span>'
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -53,7 +54,7 @@ def para_links(build: Build, page: str, numbers: Iterable[int]) -> str:
             continue  # reported by the checks
         p = doc.paragraph(n)
         title = doc.section(p.section).title
-        item = f"[¶\u00a0{n}]({link(page, paths[p.section], p.eid)})"
+        item = f"[{p.tag}]({link(page, paths[p.section], p.eid)})"
         if groups and groups[-1][0] == title:
             groups[-1][1].append(item)
         else:
@@ -141,7 +142,8 @@ def bodies_page(build: Build, page: str) -> str:
                     f"[{label_markdown(c)}](#{anchor('body', c.key)})" for c in children))
             took_part = e.get("participant")
             spoke = e.get("statement")
-            if took_part is not None or spoke is not None:
+            if doctypes.of(build.inputs.meta).participation and (
+                    took_part is not None or spoke is not None):
                 facts.append(
                     "- At the meeting: "
                     + ("took part" if took_part else "did not take part")

@@ -77,7 +77,10 @@ class PageWriter:
             return f"{body}[^{c.id}]"
         if span.kind == "note":
             note: Note = self.notes[span.key]
-            self.footnotes.append(f"[^{note.id}]: Editorial note: {note_text(note)}")
+            said = (f"Footnote {note.id.removeprefix('fn-')} of the document: "
+                    f"{escape(note.text.strip())}" if note.own
+                    else f"Editorial note: {note_text(note)}")
+            self.footnotes.append(f"[^{note.id}]: {said}")
             return f"[^{note.id}]"
         return self.mention(span, inner)
 
@@ -93,10 +96,10 @@ class PageWriter:
     def paragraph(self, p: Paragraph) -> str:
         body = render_spans(p.text, p.spans, self.wrap, where=f"paragraph {p.number}")
         # aria-label, not title, as for the controls (cite.controls says why).
-        number = (f'<a class="pnum" href="#{p.eid}" aria-label="Paragraph {p.number}" '
-                  f'tabindex="-1">{p.number}</a>')
-        return (f"{number} {body}{cite.controls(p)}\n"
-                f"{{: #{p.eid} .para data-n=\"{p.number}\" }}\n")
+        number = (f'<a class="pnum" href="#{p.eid}" aria-label="{p.name}" '
+                  f'tabindex="-1">{escape(p.shown)}</a> ' if p.shown else "")
+        return (f"{number}{body}{cite.controls(p)}\n"
+                f"{{: #{p.eid} .para{point_class(p)} data-n=\"{p.number}\" }}\n")
 
     def footer(self) -> str:
         return ("\n" + "\n".join(self.footnotes) + "\n") if self.footnotes else ""
@@ -135,6 +138,8 @@ def _section_body(build: Build, writer: PageWriter, section: Section) -> list[st
 
 
 def ending_note(inputs: Inputs) -> str:
+    if not inputs.meta["ending_note"]:
+        return ""
     text = inputs.meta["ending_note"].strip().replace("\n", "\n    ")
     return f'!!! warning "Editorial note: the source ends here"\n\n    {text}\n'
 
@@ -151,11 +156,13 @@ def home_page(build: Build) -> OutFile:
     doc, meta = build.doc, build.inputs.meta
     writer = PageWriter(build, HOME)
     front = doc.sections[0]
-    out = [
-        f"# {escape(doc.title)}\n",
-        f'<p class="dateline">{escape(doc.dateline)}</p>\n',
-        orientation(build),
-    ]
+    out = [f"# {escape(doc.title)}\n"]
+    if doc.header:  # the masthead, as the document prints it, above the text
+        out.append('<div class="masthead" markdown>\n\n' + "  \n".join(
+            escape(line) for line in doc.header) + "\n\n</div>\n")
+    if doc.dateline:
+        out.append(f'<p class="dateline">{escape(doc.dateline)}</p>\n')
+    out.append(orientation(build))
     out.extend(writer.paragraph(p) for p in doc.in_section(front.slug))
     out.append('<nav class="contents" aria-label="Contents" markdown>\n')
     out.append("## Contents { #contents }\n")
@@ -236,7 +243,7 @@ def edition_page(build: Build) -> OutFile:
                       key=lambda c: (where[c.id][0].number, where[c.id][1].start))
     for c in in_order:
         p = where[c.id][0]
-        cell = f"[{p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
+        cell = f"[{escape(p.shown or p.locator)}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
         out.append(f"| {cell} | {escape(c.kind)} | {_cell(c.source)} | {_cell(c.edition)} "
                    f"| {_reason(c)} |")
     joined = [p for p in doc.paragraphs if p.joined_page_break]
@@ -244,11 +251,12 @@ def edition_page(build: Build) -> OutFile:
         out.append("\n## Page breaks rejoined\n")
         out.append("A page break of the printed original cuts these paragraphs; the edition "
                    "joins the two parts: " + ", ".join(
-                       f"[¶ {p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
+                       f"[{_short(p)}]({link(EDITION_PAGE, paths[p.section], p.eid)})"
                        for p in joined) + ".\n")
-    if inputs.notes:
+    out.extend(furniture_section(build))
+    if [n for n in inputs.notes if not n.own]:
         out.append("\n## Editorial notes\n")
-        for n in sorted(inputs.notes, key=lambda n: n.para):  # in the order of the text
+        for n in sorted((n for n in inputs.notes if not n.own), key=lambda n: n.para):
             p = doc.paragraph(n.para)
             out.append(f"- [¶ {p.number}]({link(EDITION_PAGE, paths[p.section], p.eid)}): "
                        f"{note_text(n)}")
@@ -290,6 +298,28 @@ def marks_section(build: Build, where: dict[str, tuple[Paragraph, Span]]) -> lis
                    "and italics; they are not the document's.")
     out.append("- A raised number opens an editorial note or correction; the notes are listed at "
                "the end of each page.\n")
+    return out
+
+
+def point_class(p: Paragraph) -> str:
+    """A lettered point is shown under its paragraph (its address says it is nested)."""
+    return " .para-point" if "__subpara_" in p.eid or "__point_" in p.eid else ""
+
+
+def _short(p: Paragraph) -> str:
+    return escape(p.locator) if p.address else f"¶ {p.number}"
+
+
+def furniture_section(build: Build) -> list[str]:
+    """Each line of page furniture the structure layer dropped, with its line in the source."""
+    if not build.furniture:
+        return []
+    out = ["\n## Page furniture dropped\n",
+           "Lines of the printed page that are not the document's text (running heads, page "
+           "numbers, job numbers, bar codes, rules), left out of the paragraphs:\n",
+           "| Line | Kind | Source reads |", "|---:|---|---|"]
+    out.extend(f"| {line} | {escape(kind)} | {_cell(text)} |"
+               for line, text, kind in build.furniture)
     return out
 
 

@@ -14,8 +14,8 @@ from build_tools.pages.markdown import escape, link
 FIRST_WORDS = 8
 NAV_LABEL = "Citing"
 HOOK = "resolver_hook.py"  # registered by write.site_config
-_ONLINE = re.compile(r"^p/(\d+)/index\.html$")
-_OFFLINE = re.compile(r"^p/(\d+)\.html$")
+_ONLINE = re.compile(r"^p/(\w+)/index\.html$")
+_OFFLINE = re.compile(r"^p/(\w+)\.html$")
 
 
 def online_target(page: str) -> str:
@@ -28,7 +28,7 @@ def offline_target(page: str) -> str:
     return "../" + (page[:-3] + ".html" if page.endswith(".md") else page)
 
 
-def resolver_html(title: str, lang: str, n: int, href: str, head: str = "") -> str:
+def resolver_html(title: str, lang: str, n: int | str, href: str, head: str = "") -> str:
     """A page that leads on to the paragraph with or without JavaScript, from http or file://;
     head: its link preview (preview_head). Hand-written: mkdocs-redirects cannot emit both the
     online and the offline variant."""
@@ -36,14 +36,14 @@ def resolver_html(title: str, lang: str, n: int, href: str, head: str = "") -> s
     return (
         "<!doctype html>\n"
         f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Paragraph {n} \u2013 {t}</title>\n"
+        f"<title>{_named(n)} \u2013 {t}</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"{head}"
         f'<meta http-equiv="refresh" content="0; url={h}">\n'
         f"<script>{_forward(href)}</script>\n"
         "</head>\n<body>\n"
-        f'<p><a href="{h}">Paragraph {n}</a> of {t}.</p>\n'
+        f'<p><a href="{h}">{_named(n)}</a> of {t}.</p>\n'
         "</body>\n</html>\n"
     )
 
@@ -54,6 +54,13 @@ def _forward(href: str) -> str:
     return ("var e=performance.getEntriesByType&&performance.getEntriesByType('navigation')[0],"
             "u=e?e.name:'',i=u.indexOf(':~:'),h=" + _js_string(href) + ";"
             "location.replace(i<0?h:h+(h.indexOf('#')<0?'#':'')+u.slice(i));")
+
+
+def _named(n: int | str) -> str:
+    """'Paragraph 12', or an address of the document's own as a reader says it."""
+    if str(n).isdigit():
+        return f"Paragraph {n}"
+    return html.escape(str(n).replace("__", ", ").replace("_", " "))
 
 
 def _js_string(value: str) -> str:
@@ -80,11 +87,11 @@ def resolver_files(build: Build) -> list[OutFile]:
     for p in build.doc.paragraphs:
         page = paths[p.section]
         head = preview_head(build, p)
-        files.append(OutFile(f"p/{p.number}/index.html",
-                             resolver_html(title, lang, p.number,
+        files.append(OutFile(f"p/{p.ref}/index.html",
+                             resolver_html(title, lang, p.ref,
                                            f"{online_target(page)}#{p.eid}", head)))
-        files.append(OutFile(f"p/{p.number}.html",
-                             resolver_html(title, lang, p.number,
+        files.append(OutFile(f"p/{p.ref}.html",
+                             resolver_html(title, lang, p.ref,
                                            f"{offline_target(page)}#{p.eid}", head)))
     return files
 
@@ -93,9 +100,9 @@ def hop(src_uri: str, directory_urls: bool, title: str, lang: str) -> str | None
     """For the resolver form foreign to a build's URL layout, a page leading to the native form
     (so p/N/ and p/N.html both work, and link to nothing missing, in either build); else None."""
     if directory_urls and (m := _OFFLINE.match(src_uri)):
-        return resolver_html(title, lang, int(m.group(1)), f"{m.group(1)}/")
+        return resolver_html(title, lang, m.group(1), f"{m.group(1)}/")
     if not directory_urls and (m := _ONLINE.match(src_uri)):
-        return resolver_html(title, lang, int(m.group(1)), f"../{m.group(1)}.html")
+        return resolver_html(title, lang, m.group(1), f"../{m.group(1)}.html")
     return None
 
 
@@ -122,10 +129,10 @@ def concordance_page(build: Build) -> OutFile:
         page = paths[p.section]
         section = doc.section(p.section)
         out.append(
-            f"| [\u00b6\u00a0{p.number}]({link(here, page)}#{p.eid}) "
+            f"| [{p.tag}]({link(here, page)}#{p.eid}) "
             f"| [{escape(section.title)}]({link(here, page)}) "
             f"| {escape(first_words(p))} "
-            f"| [p/{p.number}/]({link(here, f'p/{p.number}/index.html')}) |")
+            f"| [p/{p.ref}/]({link(here, f'p/{p.ref}/index.html')}) |")
     return OutFile(here, "\n".join(out) + "\n")
 
 

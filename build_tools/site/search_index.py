@@ -47,7 +47,8 @@ EDITOR_BOOST = 1  # lunr's default: the editor's entries carry no boost in the i
 
 
 def title(build: Build, p: Paragraph) -> str:
-    return f"\u00b6 {p.number} \u00b7 {build.doc.section(p.section).title}"
+    where = p.locator if p.address else f"\u00b6 {p.number}"  # the document's own number
+    return f"{where} \u00b7 {build.doc.section(p.section).title}"
 
 
 def names(entry: Entry) -> list[str]:

@@ -138,4 +138,8 @@ def clean(inputs: Inputs) -> tuple[Block, ...]:
 
 
 def run(build: Build) -> Build:
+    if build.blocks:  # the structure layer has made the blocks: only the corrections remain
+        where = str(build.inputs.root / "corrections.yml")
+        return replace(build, blocks=tuple(apply_corrections(list(build.blocks),
+                                                             build.inputs.corrections, where)))
     return replace(build, blocks=clean(build.inputs))

@@ -21,7 +21,7 @@ from build_tools.model import (
     Note,
     Source,
 )
-from build_tools.source import safe_markdown, schemas, textfile, yamlio
+from build_tools.source import doctypes, safe_markdown, schemas, textfile, yamlio
 
 # Index files that name things the text mentions, and the kind each one's entries get.
 MENTIONABLE = {"bodies": "body", "terms": "term", "people": "person", "places": "place",
@@ -166,7 +166,8 @@ def read_frozen(path: Path) -> FrozenNumbering:
     data, _ = yamlio.load(path, schemas.NUMBERING)
     paragraphs = tuple((p["n"], p["fingerprint"], p["starts"]) for p in data["paragraphs"])
     sections = tuple((s["fingerprint"], s["slug"]) for s in data["sections"])
-    return FrozenNumbering(paragraphs, sections, exists=True)
+    ids = tuple((p["n"], p["id"]) for p in data["paragraphs"] if "id" in p)
+    return FrozenNumbering(paragraphs, sections, exists=True, ids=ids)
 
 
 def read_pages(folder: Path) -> tuple[tuple[str, str], ...]:
@@ -182,23 +183,26 @@ def load_inputs(content: Path, annexes: Path) -> Inputs:
     edition_file = content / "edition.yml"
     data, lines = yamlio.load(edition_file, schemas.EDITION)
     source_text = read_source(content, data["source"], edition_file, lines)
+    doctypes.check(data, edition_file, lines)
     structure = data["structure"]
-    safe_markdown.check(structure["ending_note"], "structure.ending_note", edition_file,
-                        lines.get(("structure", "ending_note")))
+    if structure.get("ending_note"):
+        safe_markdown.check(structure["ending_note"], "structure.ending_note", edition_file,
+                            lines.get(("structure", "ending_note")))
     headings = tuple(
         Heading(h["text"], h["level"], lines[("structure", "headings", i)], h.get("slug"))
-        for i, h in enumerate(structure["headings"])
+        for i, h in enumerate(structure.get("headings") or [])
     )
     breaks = tuple((int(k), bool(v)) for k, v in (structure.get("page_breaks") or {}).items())
     systems = [(s["key"], s["name"]) for s in data.get("systems", [])]
     meta = Meta(tuple({
+        "type": data.get("type", doctypes.DEFAULT),
         "source_file": data["source"]["file"],
         "source_sha256": data["source"]["sha256"],
         "source_description": data["source"].get("description", ""),
         **{f"document_{k}": v for k, v in data["document"].items()},
         **{f"edition_{k}": v for k, v in data["edition"].items()},
         "front_label": structure["front_label"],
-        "ending_note": structure["ending_note"],
+        "ending_note": structure.get("ending_note", ""),
         "systems": tuple(systems),
     }.items()))
     return Inputs(

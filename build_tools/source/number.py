@@ -47,20 +47,27 @@ def check(doc: Document, frozen: FrozenNumbering, path: Path) -> Document:
 
     new = [fingerprint(p.source) for p in doc.paragraphs]
     old = {fp: (n, starts) for n, fp, starts in frozen.paragraphs}
-    position: dict[str, int] = {}  # first number of each fingerprint (a dict: linear time)
+    # Every position of each fingerprint: a paragraph may repeat word for word (a repeated
+    # running head, a formula), and each copy keeps its own number (a dict: linear time).
+    positions: dict[str, list[int]] = {}
     for i, fp in enumerate(new, start=1):
-        position.setdefault(fp, i)
+        positions.setdefault(fp, []).append(i)
     for n, fp, starts in frozen.paragraphs:
-        if fp not in position:
+        if fp not in positions:
             problems.append(f"paragraph {n} (\u201c{starts}\u2026\u201d) would no longer exist as "
                             "frozen: it has been split, merged or changed")
-        elif position[fp] != n:
+        elif n not in positions[fp]:
+            moved = min(positions[fp], key=lambda i: abs(i - n))
             problems.append(f"paragraph {n} (\u201c{starts}\u2026\u201d) would be renumbered "
-                            f"{position[fp]}")
+                            f"{moved}")
     for i, fp in enumerate(new, start=1):
         if fp not in old:
             problems.append(f"paragraph {i} (\u201c{first_words(doc.paragraphs[i - 1].source)}"
                             "\u2026\u201d) is not in the frozen numbering")
+    for n, eid in frozen.ids:  # a document's own numbers: each address is published too
+        if n <= len(doc.paragraphs) and doc.paragraphs[n - 1].eid != eid:
+            problems.append(f"paragraph {n} would change its address from {eid} to "
+                            f"{doc.paragraphs[n - 1].eid}")
     if problems:
         raise EditionError("the numbering differs from the frozen file:\n  - "
                            + "\n  - ".join(problems)
@@ -81,7 +88,8 @@ def freeze(doc: Document, path: Path) -> None:
         "sections": [{"heading": s.title, "fingerprint": fingerprint(s.title), "slug": s.slug}
                      for s in doc.sections if s.level > 0],
         "paragraphs": [{"n": p.number, "fingerprint": fingerprint(p.source),
-                        "starts": first_words(p.source)} for p in doc.paragraphs],
+                        "starts": first_words(p.source), **({"id": p.eid} if p.address else {})}
+                       for p in doc.paragraphs],
     }
     path.write_text(HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
                     encoding="utf-8")

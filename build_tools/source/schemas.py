@@ -22,6 +22,9 @@ EDITION: dict[str, Any] = {
     "required": ["source", "document", "edition", "structure"],
     "additionalProperties": False,
     "properties": {
+        # The document type (build_tools/source/doctypes.yml); it says which document fields
+        # are required beyond these (checked on load).
+        "type": {"type": "string", "pattern": "^[a-z][a-z-]*$"},
         "source": {
             "type": "object",
             "required": ["file", "sha256"],
@@ -34,7 +37,7 @@ EDITION: dict[str, Any] = {
         },
         "document": {
             "type": "object",
-            "required": ["title", "dateline", "meeting", "place", "date", "language"],
+            "required": ["title", "date", "language"],
             "properties": {
                 "title": _str,
                 "short_title": _str,
@@ -46,6 +49,10 @@ EDITION: dict[str, Any] = {
                 "language": _str,
                 "author": _str,
                 "symbol": _str,
+                "organ": _str,
+                "session": _str,
+                "agenda_item": _str,
+                "record": _str,
                 # Akoma Ntoso: the jurisdiction part of FRBR URIs, and the document's local name.
                 "akn_country": _key,
                 "akn_name": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9]*$"},
@@ -76,7 +83,7 @@ EDITION: dict[str, Any] = {
         },
         "structure": {
             "type": "object",
-            "required": ["headings", "front_label", "ending_note"],
+            "required": ["front_label"],
             "additionalProperties": False,
             "properties": {
                 "front_label": _str,
@@ -163,6 +170,7 @@ NUMBERING: dict[str, Any] = {
                     "n": {"type": "integer", "minimum": 1},
                     "fingerprint": _str,
                     "starts": _str,
+                    "id": _str,  # the document's own address (para_3, annex_1__para_3...)
                 },
             },
         },

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from build_tools.errors import EditionError
 from build_tools.model import Block, Build, Document, Inputs, Paragraph, Section
+from build_tools.source import doctypes
 from build_tools.source.slug import slugify
 
 
@@ -68,4 +69,8 @@ def segment(inputs: Inputs, blocks: tuple[Block, ...]) -> Document:
 
 
 def run(build: Build) -> Build:
+    if doctypes.of(build.inputs.meta).own_numbers:  # its headings come from the structure layer
+        from build_tools.source import outline
+
+        return replace(build, document=outline.segment(build.inputs, build.blocks, build.header))
     return replace(build, document=segment(build.inputs, build.blocks))
