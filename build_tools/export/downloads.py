@@ -57,6 +57,7 @@ def files(build: Build) -> list[Download]:
 
 def _exports(build: Build, names: dict[str, str]) -> list[Download]:
     data, schema = export_json.render(build)
+    akn_element = doctypes.of(build.inputs.meta).akn_element
     return [
         Download("paragraphs.json", "Every paragraph with its number, id, section, text, "
                  "corrections, notes and mentions (character offsets into the text).",
@@ -75,7 +76,7 @@ def _exports(build: Build, names: dict[str, str]) -> list[Download]:
                  export_text.plain_text(build).encode("utf-8")),
         Download(names["source"], "The text as received, byte for byte (its SHA-256 is pinned "
                  "by the edition).", build.inputs.source_text.encode("utf-8")),
-        Download(names["akn"], f"Akoma Ntoso 3.0 XML (`{doctypes.of(build.inputs.meta).akn_element}`, "
+        Download(names["akn"], f"Akoma Ntoso 3.0 XML (`{akn_element}`, "
                  "AKN4UN conventions, `para_N` eIds, references for every entry, editorial "
                  "notes).",
                  export_akn.render(build)),
