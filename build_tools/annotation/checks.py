@@ -115,8 +115,10 @@ def unsourced(build: Build) -> list[str]:
              "the edition says of it" for e in inputs.entries
              if e.kind in MENTION_KINDS and not e.get("sources")]
     notes, corrections = inputs.root / "notes.yml", inputs.root / "corrections.yml"
+    # A footnote of the document's own (placed by the structure layer) is its words, not the
+    # editor's statement.
     found += [f"{notes}:{n.line}: note {n.id!r} has no sources" for n in inputs.notes
-              if not n.sources]
+              if not n.sources and not n.own]
     found += [f"{corrections}:{c.line}: correction {c.id!r} adds words but has no sources for "
               "its reason" for c in inputs.corrections if c.kind == "addition" and not c.sources]
     return found

@@ -93,14 +93,18 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
     meta, doc = build.inputs.meta, build.doc
     root = cite.site_url(meta)
     start = cite._date(meta.get("document_date_start") or meta["document_date"])
-    place = {"@type": "Place", "name": " ".join(str(meta["document_place"]).split())}
+    # A meeting's document has a place; a resolution or report of its own type may not.
+    place = ({"@type": "Place", "name": " ".join(str(meta["document_place"]).split())}
+             if meta.get("document_place") else None)
     document: dict[str, Any] = {
         "@type": "Report", "@id": f"{root}#document", "name": _title(meta),
         "alternateName": _short(meta),
         "author": [{"@type": "Organization", "name": a} for a in _authors(meta)],
         "datePublished": cite._date(meta["document_date"]).isoformat(),
-        "inLanguage": str(meta["document_language"]), "locationCreated": place,
+        "inLanguage": str(meta["document_language"]),
         "url": root, "workExample": {"@id": f"{root}#edition"}}
+    if place:
+        document["locationCreated"] = place
     nodes: list[dict[str, Any]] = [document]
     if about is None or about.level == 0:  # the whole tree of parts on the home page
         document["hasPart"] = [_section_part(build, s) for s in doc.sections if s.level == 1]
@@ -113,7 +117,8 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
         document["recordedAt"] = {
             "@type": "Event", "name": " ".join(str(meta["document_meeting"]).split()),
             "startDate": start.isoformat(),
-            "endDate": cite._date(meta["document_date"]).isoformat(), "location": place}
+            "endDate": cite._date(meta["document_date"]).isoformat(),
+            **({"location": place} if place else {})}
     if meta.get("document_symbol"):
         document["reportNumber"] = str(meta["document_symbol"])
     edition = {
@@ -139,7 +144,8 @@ def section_description(build: Build, section: Section) -> str:
     meta, doc = build.inputs.meta, build.doc
     numbers = [p.number for s in (section, *doc.descendants(section.slug))
                for p in doc.in_section(s.slug)]
-    where = f"{_short(meta)} ({' '.join(str(meta['document_place']).split())}, {_when(meta)})"
+    at = [" ".join(str(meta["document_place"]).split())] if meta.get("document_place") else []
+    where = f"{_short(meta)} ({', '.join([*at, _when(meta)])})"
     if not numbers:
         return clip(f"{section.title}: a section of the {where}.")
     lo, hi = min(numbers), max(numbers)
