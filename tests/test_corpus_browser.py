@@ -39,7 +39,8 @@ def test_no_axe_violation_on_a_resolutions_pages(page: object, resolution_url: s
                  "concordance/", "how-to-cite/"):
         page.goto(resolution_url + name)  # type: ignore[attr-defined]
         material_mounted(page)
-        page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+        # Evaluated by the test: the page's Content-Security-Policy refuses an added <script>.
+        page.evaluate(AXE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
         problems += [f"{name} [{scheme}]: {v}" for v in page.evaluate(RUN_AXE)]  # type: ignore[attr-defined]
     assert problems == []
 

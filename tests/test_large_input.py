@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pikepdf
 import pytest
-from pypdf.errors import LimitReachedError
 from test_bad_input import run_cli
 
 from build_tools.errors import EditionError
@@ -49,7 +49,7 @@ def test_a_pdf_library_limit_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(print_pdf, "render", lambda html: b"%PDF-1.7 ...")
 
     def limit(*args: object) -> bytes:
-        raise LimitReachedError("limit reached")
+        raise pikepdf.PdfError("limit reached")
 
     monkeypatch.setattr(print_pdf, "reproducible", limit)
     with pytest.raises(EditionError, match="could not be rewritten reproducibly: limit"):

@@ -57,10 +57,10 @@ def check_size(html: str) -> None:
 def render(html: str) -> bytes:
     """Chromium's PDF of the HTML. Playwright's sync API runs its own event loop, so it runs in a
     thread of its own, whatever the caller (a test may hold a browser of its own)."""
+    check_size(html)
     if not os.access(CHROMIUM, os.X_OK):
         raise EditionError(f"{CHROMIUM} is missing: the PDF is printed with Chromium "
                            "(make browser-deps, or apt-get install chromium)")
-    check_size(html)
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(_chromium_pdf, html).result()
 

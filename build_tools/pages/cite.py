@@ -11,6 +11,7 @@ from typing import Any
 
 from build_tools.model import Build, Meta, OutFile, Paragraph, Section
 from build_tools.pages import cite_forms, ris, styles, styles_page, titles
+from build_tools.pages.dates import BIB_MONTHS, as_date, date_text
 from build_tools.pages.markdown import attr, escape, link
 from build_tools.source import doctypes
 from build_tools.source.slug import slugify
@@ -18,10 +19,6 @@ from build_tools.source.slug import slugify
 HOW_TO_CITE = "how-to-cite.md"
 CONCORDANCE = "concordance.md"  # written by the resolver stage
 PANEL_ID = "cite-panel"
-# Calendar words of the edition's language (English); the document's own words come from meta.
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Stands for the paragraph number in a page's citation templates (an invisible separator).
 TOKEN = "\u2063N\u2063"
 _PARA_ATTR = re.compile(r'^\{: #\S+ \.para[^{}]*? data-n="(\d+)"', re.MULTILINE)  # the ordinal
@@ -37,26 +34,6 @@ class Cited:
     locator: str | None  # "para. 27", "paras. 27–32"
     url: str  # the permanent URL
     pinpoint: str | None = None  # the paragraphs as a CSL locator: "27", "27–32"
-
-
-def _date(value: Any) -> datetime.date:
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
-
-
-def date_text(start: Any, end: Any) -> str:
-    """'8–10 July 2008' for a meeting's dates (one day, one month, one year or across years)."""
-    b = _date(end)
-    a = _date(start) if start else b
-    tail = f"{b.day} {_MONTHS[b.month - 1]} {b.year}"
-    if a == b:
-        return tail
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}\u2013{tail}"
-    if a.year == b.year:
-        return f"{a.day} {_MONTHS[a.month - 1]} \u2013 {tail}"
-    return f"{a.day} {_MONTHS[a.month - 1]} {a.year} \u2013 {tail}"
 
 
 def site_url(meta: Meta) -> str:
@@ -145,8 +122,8 @@ def _bib(value: str) -> str:
 
 def bibtex(meta: Meta, cited: Cited) -> str:
     """A BibTeX (biblatex-friendly) @misc entry."""
-    start = _date(meta.get("document_date_start") or meta["document_date"])
-    end = _date(meta["document_date"])
+    start = as_date(meta.get("document_date_start") or meta["document_date"])
+    end = as_date(meta["document_date"])
     span = start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
     fields: list[tuple[str, str]] = []
     authors = _authors(meta)
@@ -164,13 +141,13 @@ def bibtex(meta: Meta, cited: Cited) -> str:
         fields.append(("note", _bib(", ".join(where))))
     fields += [
         ("howpublished", _bib(f"{_one_line(meta['edition_name'])}, version "
-                              f"{meta['edition_version']} ({_date(meta['edition_date'])})")),
+                              f"{meta['edition_version']} ({as_date(meta['edition_date'])})")),
         ("publisher", _bib(_one_line(meta["edition_publisher"]))),
         ("version", _bib(str(meta["edition_version"]))),
         ("url", cited.url),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    month = f",\n  month = {_BIB_MONTHS[end.month - 1]}"
+    month = f",\n  month = {BIB_MONTHS[end.month - 1]}"
     return f"@misc{{{cited.key},\n{body}{month}\n}}\n"
 
 
@@ -180,8 +157,8 @@ def _parts(d: datetime.date) -> list[int]:
 
 def csl_item(meta: Meta, cited: Cited) -> dict[str, Any]:
     """The citation as one CSL-JSON item (what Zotero, Pandoc and citeproc read)."""
-    start = _date(meta.get("document_date_start") or meta["document_date"])
-    end = _date(meta["document_date"])
+    start = as_date(meta.get("document_date_start") or meta["document_date"])
+    end = as_date(meta["document_date"])
     # "report": what Zotero and the styles read a UN document as (an official paper issued under
     # its bodies' authority, with a symbol); a meeting document is one too.
     item: dict[str, Any] = {"id": cited.key, "type": "report",

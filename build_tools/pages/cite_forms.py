@@ -14,7 +14,7 @@ def _one_line(text: Any) -> str:
 
 
 def _date(value: Any) -> str:
-    from build_tools.pages.cite import date_text  # cite imports this module: import here
+    from build_tools.pages.dates import date_text
 
     return date_text(None, value)
 

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from build_tools.model import Build, Meta, Paragraph, Section
-from build_tools.pages import cite
+from build_tools.pages import cite, dates
 from build_tools.pages.render import HOME
 
 SIDECAR = "page-meta.json"  # beside the generated mkdocs.yml; read by site/meta_hook.py
@@ -36,14 +36,14 @@ def _short(meta: Meta) -> str:
 
 
 def _when(meta: Meta) -> str:
-    return cite.date_text(meta.get("document_date_start"), meta["document_date"])
+    return dates.date_text(meta.get("document_date_start"), meta["document_date"])
 
 
 def highwire(build: Build, url: str, pdf_url: str | None) -> list[Tag]:
     """Highwire Press tags (Google Scholar's inclusion guidelines, Zotero's importer) and Dublin
     Core for a page with the document's text: the document, as a report of its authors."""
     meta = build.inputs.meta
-    date = cite._date(meta["document_date"])
+    date = dates.as_date(meta["document_date"])
     tags: list[Tag] = [("name", "citation_title", _title(meta))]
     tags += [("name", "citation_author", a) for a in _authors(meta)]
     tags += [("name", "citation_publication_date", date.strftime("%Y/%m/%d")),
@@ -92,7 +92,7 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
     of it (exampleOfWork), and this page."""
     meta, doc = build.inputs.meta, build.doc
     root = cite.site_url(meta)
-    start = cite._date(meta.get("document_date_start") or meta["document_date"])
+    start = dates.as_date(meta.get("document_date_start") or meta["document_date"])
     # A meeting's document has a place; a resolution or report of its own type may not.
     place = ({"@type": "Place", "name": " ".join(str(meta["document_place"]).split())}
              if meta.get("document_place") else None)
@@ -100,7 +100,7 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
         "@type": "Report", "@id": f"{root}#document", "name": _title(meta),
         "alternateName": _short(meta),
         "author": [{"@type": "Organization", "name": a} for a in _authors(meta)],
-        "datePublished": cite._date(meta["document_date"]).isoformat(),
+        "datePublished": dates.as_date(meta["document_date"]).isoformat(),
         "inLanguage": str(meta["document_language"]),
         "url": root, "workExample": {"@id": f"{root}#edition"}}
     if place:
@@ -117,7 +117,7 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
         document["recordedAt"] = {
             "@type": "Event", "name": " ".join(str(meta["document_meeting"]).split()),
             "startDate": start.isoformat(),
-            "endDate": cite._date(meta["document_date"]).isoformat(),
+            "endDate": dates.as_date(meta["document_date"]).isoformat(),
             **({"location": place} if place else {})}
     if meta.get("document_symbol"):
         document["reportNumber"] = str(meta["document_symbol"])
@@ -125,7 +125,7 @@ def jsonld(build: Build, page_title: str, url: str, about: Section | None) -> di
         "@type": "CreativeWork", "@id": f"{root}#edition",
         "name": " ".join(str(meta["edition_name"]).split()),
         "version": str(meta["edition_version"]),
-        "datePublished": cite._date(meta["edition_date"]).isoformat(),
+        "datePublished": dates.as_date(meta["edition_date"]).isoformat(),
         "publisher": {"@type": "Organization", "name": str(meta["edition_publisher"])},
         "url": root, "exampleOfWork": {"@id": f"{root}#document"},
         "inLanguage": str(meta["document_language"])}
