@@ -15,8 +15,9 @@ from build_tools.model import Paths
 from build_tools.source import load
 
 
-def test_scaled_content_repeats_each_sections_paragraphs_and_builds(tmp_path: Path) -> None:
-    logging.getLogger("build_tools").setLevel(logging.ERROR)
+def test_scaled_content_repeats_each_sections_paragraphs_and_builds(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.ERROR, logger="build_tools")  # restored after the test
     original = scaled.document(load.load_inputs(PROJECT / "content", PROJECT / "annexes"))
     content, annexes = scaled.write(PROJECT / "content", PROJECT / "annexes", 3, tmp_path)
     paths = Paths(content=content, annexes=annexes, out=tmp_path / "out",
