@@ -57,7 +57,9 @@ def test_the_first_result_for_a_phrase_opens_its_paragraph(
     page.locator("input[data-md-component=search-query]").press("Enter")
     page.wait_for_url(re.compile(rf"#para_{target}$"))
     assert in_viewport(page, f"#para_{target}")
-    # The search words are highlighted on the page (Material's search.highlight).
+    # The search words are highlighted on the page (Material's search.highlight), once Material
+    # has mounted and its search index is loaded: wait for it (fails after 10 s without a mark).
+    page.locator(f"#para_{target} mark").first.wait_for(timeout=10_000)
     assert page.locator(f"#para_{target} mark").count() >= 1
 
 
