@@ -26,7 +26,9 @@ START = """async () => {
     }
   }
   const index = window.__index;
-  const worker = new Worker(new URL(config.search, base).href);
+  // The worker's URL exactly as Material gives it to `new Worker`: offline, the shim writes it
+  // into an inline script whose hash the page's Content-Security-Policy allows.
+  const worker = new Worker(config.search);
   window.__probe = {worker, waiting: null};
   worker.addEventListener("message", (ev) => {
     const waiting = window.__probe.waiting;
