@@ -17,7 +17,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 # The largest print edition (HTML bytes) the PDF stage takes on (measured: README, "Large input").
-MAX_HTML_BYTES = int(float(os.environ.get("EDITION_PDF_MAX_MB", "2")) * 1_000_000)
+MAX_HTML_BYTES = int(float(os.environ.get("EDITION_PDF_MAX_MB", "6")) * 1_000_000)
 
 
 def _chromium_pdf(html: str) -> bytes:
