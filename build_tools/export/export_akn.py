@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from markdown_it import MarkdownIt
-
 from build_tools.export import akn_own, akn_sources, apparatus, export_data
+from build_tools.export.apparatus import plain
 from build_tools.model import Build, Paragraph, Section, Span
 from build_tools.source import doctypes
 from build_tools.source.slug import slugify
@@ -38,18 +37,6 @@ def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
     if text is not None:
         el.text = text
     return el
-
-
-def plain(markdown: str) -> str:
-    """The words of an inline-Markdown note, without its markup."""
-    out: list[str] = []
-    for token in MarkdownIt("commonmark").parseInline(markdown.strip()):
-        for child in token.children or []:
-            if child.type in ("text", "code_inline"):
-                out.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                out.append(" ")
-    return "".join(out)
 
 
 class AknWriter:
