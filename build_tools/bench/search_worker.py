@@ -35,8 +35,10 @@ START = """async () => {
     window.__probe.waiting = null;
     if (waiting) waiting(ev.data);
   });
-  const ask = (message) => new Promise((resolve) => {
-    window.__probe.waiting = resolve;
+  // A worker that never answers fails the probe after 60 s instead of hanging its caller.
+  const ask = (message) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the search worker did not answer")), 60000);
+    window.__probe.waiting = (data) => { clearTimeout(timer); resolve(data); };
     worker.postMessage(message);
   });
   window.__probe.ask = ask;
