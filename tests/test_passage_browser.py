@@ -19,8 +19,9 @@ pytestmark = pytest.mark.browser
 
 N = 35  # a paragraph of a section page, with plain words before its first link
 
-# A word of paragraph n outside any link, abbreviation or mark: its text and where it is.
-FIND_WORD = """n => {
+# A word of paragraph n outside any link, abbreviation or mark: its text and where it is; with
+# select, it is also selected as a long press leaves it (a touch selection cannot be synthesised).
+FIND_WORD = """([n, select]) => {
   const para = document.getElementById('para_' + n);
   const walk = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
   for (let node; (node = walk.nextNode());) {
@@ -30,26 +31,13 @@ FIND_WORD = """n => {
     const range = document.createRange();
     range.setStart(node, m.index);
     range.setEnd(node, m.index + m[0].length);
+    if (select) {
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    }
     const r = range.getBoundingClientRect();
     return {word: m[0], x: r.left + r.width / 2, y: r.top + r.height / 2,
             start: m.index, end: m.index + m[0].length, path: null};
-  }
-  return null;
-}"""
-# The same word selected as a long press leaves it (a touch selection cannot be synthesised).
-SELECT_WORD = """n => {
-  const para = document.getElementById('para_' + n);
-  const walk = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
-  for (let node; (node = walk.nextNode());) {
-    if (node.parentElement.closest('a, abbr, sup, .pnum, button')) continue;
-    const m = /[A-Za-z]{6,}/.exec(node.textContent);
-    if (!m) continue;
-    const range = document.createRange();
-    range.setStart(node, m.index);
-    range.setEnd(node, m.index + m[0].length);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    return m[0];
   }
   return null;
 }"""
@@ -82,7 +70,7 @@ def open_paragraph(pg: object, url: str, n: int) -> None:
 
 def passage_by_keyboard(pg: object, n: int) -> str:
     """Double-click a word of paragraph n, Tab to "cite this passage", press Enter; the word."""
-    found = pg.evaluate(FIND_WORD, n)  # type: ignore[attr-defined]
+    found = pg.evaluate(FIND_WORD, [n, False])  # type: ignore[attr-defined]
     assert found, f"no plain word in paragraph {n}"
     pg.mouse.dblclick(found["x"], found["y"])  # type: ignore[attr-defined]
     button = pg.locator(f"#para_{n} .passage-btn")  # type: ignore[attr-defined]
@@ -120,7 +108,7 @@ def test_cite_a_passage_with_the_keyboard(clip_page: object, site_url: str,
 def test_cite_a_passage_on_touch(phone: object, site_url: str,
                                  built: tuple[Build, Paths]) -> None:
     open_paragraph(phone, f"{site_url}p/{N}/", N)
-    word = phone.evaluate(SELECT_WORD, N)  # type: ignore[attr-defined]
+    word = phone.evaluate(FIND_WORD, [N, True])["word"]  # type: ignore[attr-defined]
     button = phone.locator(f"#para_{N} .passage-btn")  # type: ignore[attr-defined]
     button.wait_for(state="visible")
     box = button.bounding_box()
