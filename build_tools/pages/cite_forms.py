@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from build_tools.model import Meta, Paragraph
+from build_tools.pages.dates import date_text
 from build_tools.source import doctypes
 
 
@@ -14,8 +15,6 @@ def _one_line(text: Any) -> str:
 
 
 def _date(value: Any) -> str:
-    from build_tools.pages.dates import date_text
-
     return date_text(None, value)
 
 
