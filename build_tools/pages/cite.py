@@ -275,7 +275,8 @@ def how_to_cite_page(build: Build, concordance: str) -> OutFile:
     prose = dict(inputs.pages).get("how-to-cite", "# How to cite\n")
     first = doc.paragraphs[0]
     page = build.page(first.section)
-    section = next((s for s in doc.sections if s.level > 0), doc.sections[0])
+    # A document without headings has no section page to cite: no section example then.
+    section = next((s for s in doc.sections if s.level > 0), None)
     out = [prose.rstrip() + "\n", "## This edition\n",
            f"- Edition: {escape(_one_line(meta['edition_name']))}",
            f"- Version: {escape(str(meta['edition_version']))}",
@@ -292,9 +293,8 @@ def how_to_cite_page(build: Build, concordance: str) -> OutFile:
            f"The [paragraph concordance]({concordance}) lists every paragraph by number.\n",
            f"For example, [paragraph {first.number}]({page}#{first.eid}):\n",
            *_example(meta, paragraph_cited(build, first)),
-           "## A section\n",
-           "The end of each section page gives its citation. For example:\n",
-           *_example(meta, section_cited(build, section)),
+           *(["## A section\n", "The end of each section page gives its citation. For example:\n",
+              *_example(meta, section_cited(build, section))] if section else []),
            "## The whole document\n",
            *_example(meta, document_cited(build))]
     return OutFile(HOW_TO_CITE, "\n".join(out))

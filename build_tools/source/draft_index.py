@@ -55,8 +55,10 @@ def _in_order(needle: str, hay: str) -> bool:
     return all(ch in letters for ch in needle)
 
 
-def entries(paragraphs: tuple[Paragraph, ...]) -> tuple[list[str], list[str], set[str]]:
-    """Drafted YAML items for bodies (proper names) and terms, and the acronyms they explain."""
+def entries(paragraphs: tuple[Paragraph, ...], record: str | None = None
+            ) -> tuple[list[str], list[str], set[str]]:
+    """Drafted YAML items for bodies (proper names) and terms, and the acronyms they explain;
+    record: the document's own record, each draft's source (where the text defines it)."""
     bodies: list[str] = []
     terms: list[str] = []
     seen: set[str] = set()
@@ -68,6 +70,9 @@ def entries(paragraphs: tuple[Paragraph, ...]) -> tuple[list[str], list[str], se
             where = f"defined in the text as \u201c{name} ({acr})\u201d, {p.locator}"
             item = [f"- key: {slugify(acr)}", f"  name: {q(name)}",
                     f"  forms: [{q(name)}, {q(acr)}]", f"  abbr: [{q(acr)}]"]
+            if record:
+                item.append(f"  sources: [{{title: {q('The document, ' + where)}, "
+                            f"url: {q(record)}}}]")
             if name[:1].isupper():
                 bodies.append("\n".join([*item, "  system: other", "  kind: draft",
                                          "  parent: null", "  participant: false",
@@ -89,7 +94,8 @@ def draft(content: Path, annexes: Path) -> None:
     names = [name for name, _ in pipeline.STAGES]
     build = pipeline.generate(paths, pipeline.STAGES[:names.index("segment") + 1])
     number.freeze(build.doc, content / "numbering.yml")
-    bodies, terms, explained = entries(build.doc.paragraphs)
+    record = build.inputs.meta.get("document_record")
+    bodies, terms, explained = entries(build.doc.paragraphs, str(record) if record else None)
     index = content / "index"
     index.mkdir(exist_ok=True)
     head = "# Drafted by `edition init` from acronyms the text defines; check each entry.\n"
