@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from build_tools.annotation import annotate, checks, notes
@@ -94,22 +96,46 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     build = generate(paths, strict=strict)
     timed("write", lambda: write.write_tree(build, paths))
     searched = search_index.prepare(build, paths)  # the paragraph-search hook and its entries
-    # The offline bundle first, so that the online Download page can offer its zip (its size
-    # and hash); it is an mkdocs build in another process over a hard-linked docs tree.
     new_dist = site.fresh(paths.out / "dist.new")
-    offline_build = offline.start_bundle(build, paths, searched)
-    bundle = timed("offline", lambda: offline.finish_bundle(offline_build, build, paths,
-                                                           new_dist))
-    build = downloads.with_bundle(build, bundle)
-    timed("write", lambda: write.write_tree(build, paths))
     new_site = paths.out / "site.new"
+    # Three things at once on a machine's cores: the offline site and the online site (two
+    # mkdocs processes) and the PDF (Chromium). The Download pages list the PDF's and the
+    # offline zip's size and SHA-256, which exist only once those are made: they are pending
+    # words in the Markdown, filled in the built pages after (downloads.pending). The offline
+    # docs tree is hard-linked from this one before the online Download page is written.
+    offline_build = offline.start_bundle(build, paths, searched)
+    zip_name = offline.zip_path(build, new_dist).name
+    build = downloads.with_bundle(build, zip_name)
+    timed("write", lambda: write.write_tree(build, paths))
     config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
-    timed("mkdocs", lambda: site.mkdocs_build(config, new_site))
+    online_build = site.mkdocs_start(config, new_site)
+    try:
+        pdf_name = downloads.pdf_name(build)
+        pdf = timed("pdf", lambda: downloads.print_pdf_of(build))
+        pdf_values = downloads.values(pdf_name, pdf)
+        # The lighter offline build ends first: its zip is made and checked while the online
+        # build goes on.
+        offline_dir = timed("offline", lambda: offline.finish_site(offline_build, paths))
+        site.fill_pending(offline_dir, downloads.PAGE, pdf_values)
+        site.put_file(offline_dir / downloads.FOLDER / pdf_name, pdf)
+        bundle = timed("zip", lambda: offline.zip_bundle(build, paths, new_dist))
+        timed("ext-zip", lambda: external.ensure_none(external.check_zip(bundle), bundle))
+        timed("mkdocs", lambda: site.mkdocs_wait(online_build, config, new_site))
+    finally:
+        site.stop(offline_build, online_build)
+    site.fill_pending(new_site, downloads.PAGE,
+                      {**pdf_values, **downloads.values(zip_name, bundle.read_bytes())})
+    site.put_file(new_site / downloads.FOLDER / pdf_name, pdf)
+    shutil.copyfile(bundle, new_site / downloads.FOLDER / zip_name)
     site_url = build.inputs.meta.get("edition_site_url")
-    timed("links", lambda: linkcheck.check_built(new_site, site_url))
-    timed("external", lambda: external.check_built(new_site, []))
+    # Two checks that each read every page: the second in a process of its own, beside.
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        found = pool.submit(external.check_dir, new_site)
+        timed("links", lambda: linkcheck.check_built(new_site, site_url))
+        timed("external", lambda: external.ensure_none(found.result(), new_site))
+    build = downloads.with_files(build, {pdf_name: pdf, zip_name: bundle.read_bytes()})
+    write.write_files(build, paths, {downloads.PAGE, f"{downloads.FOLDER}/{pdf_name}"})
     downloads.copy_to_dist(build, new_dist)
-    timed("ext-zip", lambda: external.ensure_none(external.check_zip(bundle), bundle))
     # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.
     site.swap_in(new_site, paths.site)
     site.swap_in(new_dist, paths.dist)
@@ -119,6 +145,8 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
 def generate_tree(paths: Paths) -> Build:
     """Generate and write the Markdown tree and config, without building the site (for serve)."""
     build = generate(paths)
+    build = downloads.with_files(build, {downloads.pdf_name(build): timed(
+        "pdf", lambda: downloads.print_pdf_of(build))})
     timed("write", lambda: write.write_tree(build, paths))
     write.write_config(build, paths, "mkdocs.yml", paths.site, **search_index.prepare(build, paths))
     return build

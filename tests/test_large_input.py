@@ -21,8 +21,8 @@ def test_strict_stops_at_the_first_stage_that_warns(content_copy: Paths,
     def must_not_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("a costly stage ran in a --strict build that had warned")
 
-    for module, name in ((print_pdf, "render"), (site, "mkdocs_build"),
-                         (offline, "build_bundle")):
+    for module, name in ((print_pdf, "render"), (site, "mkdocs_start"),
+                         (offline, "start_bundle")):
         monkeypatch.setattr(module, name, must_not_run)
     places = content_copy.content / "index" / "places.yml"
     places.write_text(places.read_text("utf-8").replace('forms: ["Yemen"]',

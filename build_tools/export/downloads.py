@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,20 +38,23 @@ def source_name(build: Build) -> str:
     return _names(build)["source"]
 
 
-def files(build: Build) -> list[Download]:
+PDF_WHAT = ("The print edition as PDF: the whole document, paragraph numbers, notes and "
+            "corrections as footnotes.")
+
+
+def pdf_name(build: Build) -> str:
+    return _names(build)["pdf"]
+
+
+def print_pdf_of(build: Build) -> bytes:
+    """The print edition printed by Chromium, reproducibly. Not a stage: pipeline.build_all
+    prints it beside the two site builds, and with_files puts it in place."""
     meta = build.inputs.meta
-    names = _names(build)
     info = {"Title": build.doc.title, "Author": str(meta.get("document_author") or ""),
             "Subject": str(meta["edition_name"]), "Creator": f"{meta['edition_name']} "
             f"{meta['edition_version']}", "Producer": "Chromium (headless) and qpdf"}
-    # Chromium prints in a process of its own while the exports below are made.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        printing = pool.submit(print_pdf.html_to_pdf, print_edition.standalone_html(build),
-                               info, str(meta["edition_date"]))
-        made = _exports(build, names)
-        pdf = printing.result()
-    return [*made, Download(names["pdf"], "The print edition as PDF: the whole document, "
-                            "paragraph numbers, notes and corrections as footnotes.", pdf)]
+    return print_pdf.html_to_pdf(print_edition.standalone_html(build), info,
+                                 str(meta["edition_date"]))
 
 
 def _exports(build: Build, names: dict[str, str]) -> list[Download]:
@@ -84,9 +86,30 @@ def _exports(build: Build, names: dict[str, str]) -> list[Download]:
 
 
 def _row(d: Download) -> str:
-    digest = hashlib.sha256(d.content).hexdigest()
-    return (f'| <span id="{d.name}"></span>[{escape(d.name)}]({d.name}) | {d.what} '
-            f"| {len(d.content):,}\u00a0bytes | <code class=\"sha256\">{digest}</code> |")
+    return _row_of(d.name, d.what, f"{len(d.content):,}", hashlib.sha256(d.content).hexdigest())
+
+
+def _row_of(name: str, what: str, size: str, digest: str) -> str:
+    return (f'| <span id="{name}"></span>[{escape(name)}]({name}) | {what} '
+            f"| {size}\u00a0bytes | <code class=\"sha256\">{digest}</code> |")
+
+
+def pending(name: str) -> tuple[str, str]:
+    """The two words that stand for a file's size and SHA-256 on the Download page until the
+    file is made (the PDF, the offline zip): with_files puts the values in the Markdown,
+    site.fill_pending in a page already built."""
+    key = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+    return f"sizepending{key}", f"sha256pending{key}"
+
+
+def values(name: str, data: bytes) -> dict[str, str]:
+    """What the pending words of file `name` stand for, now that its bytes exist."""
+    size, digest = pending(name)
+    return {size: f"{len(data):,}", digest: hashlib.sha256(data).hexdigest()}
+
+
+def _pending_row(name: str, what: str) -> str:
+    return _row_of(name, what, *pending(name))
 
 
 def page(build: Build, downloads: list[Download]) -> str:
@@ -101,6 +124,7 @@ def page(build: Build, downloads: list[Download]) -> str:
     out.append("| File | What it holds | Size | SHA-256 |")
     out.append("|---|---|---|---|")
     out.extend(_row(d) for d in downloads)
+    out.append(_pending_row(pdf, PDF_WHAT))
     out.append(f"\nThe [print edition](../{print_edition.PAGE}) shows the whole document on one "
                f"page, to print from the browser; [{escape(pdf)}]({pdf}) is the same, printed by "
                "the build.\n")
@@ -118,15 +142,16 @@ OFFLINE_PLACEHOLDER = ("This copy of the edition is the offline bundle: every pa
                        "and these files, read from the file system with no network.")
 
 
-def with_bundle(build: Build, zip_file: Path) -> Build:
-    """The offline bundle on the Download page (its size and SHA-256), and its zip in downloads/:
-    for the online site, built after the bundle."""
-    data = zip_file.read_bytes()
-    name = zip_file.name
-    row = _row(Download(name, "The whole edition, to read offline (below).", data))
-    text = (f"[{escape(name)}](#{name}) ({len(data):,}\u00a0bytes, in the table above with its "
+def with_bundle(build: Build, name: str) -> Build:
+    """The offline bundle (zip `name`) on the Download page, its size and SHA-256 pending: for
+    the online site, built beside the bundle. The offline bundle's own page says where to get
+    it (a zip cannot hold its own hash)."""
+    size, _ = pending(name)
+    row = _pending_row(name, "The whole edition, to read offline (below).")
+    stem = name.removesuffix(".zip")
+    text = (f"[{escape(name)}](#{name}) ({size}\u00a0bytes, in the table above with its "
             "SHA-256) holds the whole edition. Unzip it and open "
-            f"`{escape(zip_file.stem)}/index.html` in a browser: navigation, search, acronyms, "
+            f"`{escape(stem)}/index.html` in a browser: navigation, search, acronyms, "
             "citations and the paragraph addresses (`p/N.html`) work from the file system, with "
             "no network.")
     files = []
@@ -136,16 +161,38 @@ def with_bundle(build: Build, zip_file: Path) -> Build:
             head, _, _ = rest.partition(OFFLINE_PLACEHOLDER)
             f = OutFile(PAGE, table + "\n" + row + TABLE_END + head + text + "\n")
         files.append(f)
-    files.append(OutFile(f"{FOLDER}/{name}", data))
+    return replace(build, files=tuple(files))
+
+
+def with_files(build: Build, made: dict[str, bytes]) -> Build:
+    """Files made after the stages (by name in downloads/) in place: their bytes, and their
+    size and SHA-256 on the Download page's Markdown."""
+    words: dict[str, str] = {}
+    for name, data in made.items():
+        words.update(values(name, data))
+    files = []
+    for f in build.files:
+        name = posixpath.basename(f.path)
+        if f.path == f"{FOLDER}/{name}" and name in made:
+            f = OutFile(f.path, made[name])
+        elif f.path == PAGE and isinstance(f.content, str):
+            text = f.content
+            for word, value in words.items():
+                text = text.replace(word, value)
+            f = OutFile(PAGE, text)
+        files.append(f)
     return replace(build, files=tuple(files))
 
 
 def run(build: Build) -> Build:
-    downloads = files(build)
-    out = [OutFile(f"{FOLDER}/{d.name}", d.content) for d in downloads]
-    out.append(OutFile(PAGE, page(build, downloads)))
-    out.append(OutFile(print_edition.PAGE,
-                       print_edition.site_page(build, _names(build)["pdf"])))
+    names = _names(build)
+    made = _exports(build, names)
+    out = [OutFile(f"{FOLDER}/{d.name}", d.content) for d in made]
+    # The PDF is printed after the stages, beside the site's two builds (pipeline.build_all);
+    # until then its file is empty and its row on the Download page pending (with_files).
+    out.append(OutFile(f"{FOLDER}/{names['pdf']}", b""))
+    out.append(OutFile(PAGE, page(build, made)))
+    out.append(OutFile(print_edition.PAGE, print_edition.site_page(build, names["pdf"])))
     nav = (*build.nav, {"Download": PAGE}, {"Print edition": print_edition.PAGE})
     return replace(build, files=build.files + tuple(out), nav=nav)
 

@@ -43,11 +43,6 @@ def mkdocs_wait(proc: subprocess.Popen[bytes], config: Path, site_dir: Path) -> 
         log.debug("mkdocs: %s", line)
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> None:
-    """Build into site_dir (named in config) from scratch; raise with mkdocs' output on failure."""
-    mkdocs_wait(mkdocs_start(config, site_dir), config, site_dir)
-
-
 def swap_in(new: Path, target: Path) -> None:
     """Replace target by new in two renames, so a reader never sees half a site."""
     old = target.with_name(target.name + ".old")
@@ -66,3 +61,42 @@ def fresh(folder: Path) -> Path:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     return folder
+
+
+def built_page(site_dir: Path, page: str) -> Path:
+    """The HTML file mkdocs writes for a Markdown page (a/b.md -> a/b/index.html)."""
+    md = Path(page)
+    return site_dir / (md.with_suffix(".html") if md.stem == "index"
+                       else md.with_suffix("") / "index.html")
+
+
+def fill_pending(site_dir: Path, page: str, values: dict[str, str]) -> None:
+    """Replace the pending words of a page built before what they stand for existed, in the page
+    and in the search index (the files that hold its text); fail if the page lacks one, or if
+    one is left."""
+    search = site_dir / "search"
+    for path in (built_page(site_dir, page), search / "search_index.json",
+                 search / "search_index.js"):
+        if not path.exists() and path.parent == search:
+            continue  # the offline build writes both, the online one the .json only
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".html" and (lacking := [w for w in values if w not in text]):
+            raise EditionError(f"the built page lacks the pending word(s) {lacking}", path)
+        for word, value in values.items():
+            text = text.replace(word, value)
+        put_file(path, text.encode("utf-8"))
+
+
+def put_file(path: Path, data: bytes) -> None:
+    """A new file in path's place (a file of a site may be a hard link to a docs file)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, tmp.with_name(path.name))
+
+
+def stop(*procs: subprocess.Popen[bytes]) -> None:
+    """End builds still running (a failure elsewhere made their output useless)."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

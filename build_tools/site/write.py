@@ -11,6 +11,7 @@ import yaml
 
 from build_tools.model import Build, Paths
 from build_tools.pages import metadata
+from build_tools.site import site
 
 ASSETS = "assets"
 
@@ -72,16 +73,26 @@ def write_tree(build: Build, paths: Paths) -> list[Path]:
         if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        site.put_file(target, data)
     return sorted(wanted)
+
+
+def write_files(build: Build, paths: Paths, names: set[str]) -> None:
+    """Write these files of the build again (made or filled in after the tree was written)."""
+    for f in build.files:
+        if f.path in names:
+            data = f.content if isinstance(f.content, bytes) else f.content.encode("utf-8")
+            site.put_file(paths.docs / f.path, data)
 
 
 def write_config(build: Build, paths: Paths, name: str, site_dir: Path, **extra: Any) -> Path:
     path = paths.generated / name
     # Each page's citation tags, link preview and JSON-LD, for meta_hook.py.
-    path.with_name(metadata.SIDECAR).write_text(
-        json.dumps(metadata.sidecar(build), ensure_ascii=False, sort_keys=True, indent=1) + "\n",
-        encoding="utf-8")
+    sidecar = path.with_name(metadata.SIDECAR)
+    data = (json.dumps(metadata.sidecar(build), ensure_ascii=False, sort_keys=True, indent=1)
+            + "\n").encode("utf-8")
+    if not sidecar.exists() or sidecar.read_bytes() != data:
+        site.put_file(sidecar, data)
     path.write_text(yaml.safe_dump(site_config(build, paths, site_dir, **extra),
                                    sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
