@@ -243,6 +243,66 @@ def test_download_page_lists_every_file_with_its_true_size_and_hash(built: tuple
         assert (built[1].dist / name).read_bytes() == raw, f"dist/{name}"
 
 
+ROW = re.compile(r'<a href="([^"/]+)">[^<]+</a></td>\s*<td>.*?</td>\s*'
+                 r'<td>([\d,]+)(?:\xa0|&nbsp;)bytes</td>\s*'
+                 r'<td><code class="?sha256"?>([0-9a-f]{64})</code>', re.S)
+
+
+def test_the_offline_download_page_gives_the_true_size_and_hash_of_the_pdf_it_holds(
+        built: tuple[Build, Paths]) -> None:
+    """The PDF is printed beside the site's builds: its row is filled in the built offline page
+    before the zip is made (downloads.pending)."""
+    [bundle] = sorted(built[1].dist.glob("*-offline.zip"))
+    with zipfile.ZipFile(bundle) as zf:
+        folder = next(n for n in zf.namelist() if n.endswith("/downloads/index.html"))
+        folder = folder.removesuffix("index.html")
+        rows = ROW.findall(zf.read(folder + "index.html").decode("utf-8"))
+        held = {n.removeprefix(folder) for n in zf.namelist()
+                if n.startswith(folder) and not n.endswith("index.html")}
+        assert sorted(r[0] for r in rows) == sorted(held)
+        for name, size, digest in rows:
+            raw = zf.read(folder + name)
+            assert raw, f"{name} is empty in the bundle"
+            assert int(size.replace(",", "")) == len(raw), name
+            assert hashlib.sha256(raw).hexdigest() == digest, name
+    assert downloads.pdf_name(built[0]) in held
+
+
+def test_no_pending_word_is_left_in_the_site_the_bundle_or_the_markdown(
+        built: tuple[Build, Paths]) -> None:
+    words = [w for name in (downloads.pdf_name(built[0]),
+                            *(p.name for p in built[1].dist.glob("*.zip")))
+             for w in downloads.pending(name)]
+    assert len(words) == 4
+    texts = {str(p): p.read_bytes() for root in (built[1].site, built[1].docs)
+             for p in root.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".js",
+                                                                         ".md"}}
+    [bundle] = sorted(built[1].dist.glob("*-offline.zip"))
+    with zipfile.ZipFile(bundle) as zf:
+        texts.update({n: zf.read(n) for n in zf.namelist() if n.endswith((".html", ".js",
+                                                                          ".json"))})
+    left = sorted(f"{where}: {w}" for where, data in texts.items() for w in words
+                  if w.encode() in data)
+    assert not left
+
+
+def test_a_page_built_without_its_pending_words_is_an_error(tmp_path: Path) -> None:
+    from build_tools.site import site
+
+    page = tmp_path / "downloads" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<p>no words here</p>", encoding="utf-8")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(EditionError, match="lacks the pending word"):
+        site.fill_pending(tmp_path, "downloads/index.md", downloads.values("x.pdf", b"%PDF"))
+    size, digest = downloads.pending("x.pdf")
+    page.write_text(f"<td>{size} bytes</td><td>{digest}</td>", encoding="utf-8")
+    site.fill_pending(tmp_path, "downloads/index.md", downloads.values("x.pdf", b"%PDF"))
+    assert page.read_text(encoding="utf-8") == (
+        f"<td>4 bytes</td><td>{hashlib.sha256(b'%PDF').hexdigest()}</td>")
+
+
 def test_download_and_print_pages_are_in_the_navigation(built: tuple[Build, Paths]) -> None:
     nav = [next(iter(item)) for item in built[0].nav if isinstance(item, dict)]
     assert "Download" in nav and "Print edition" in nav
