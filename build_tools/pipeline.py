@@ -94,19 +94,20 @@ def _generate(paths: Paths, stages: tuple[tuple[str, Stage], ...],
 def build_all(paths: Paths, strict: bool = False) -> Build:
     """Generate, write the Markdown tree, and build the site; the old site stays on failure."""
     build = generate(paths, strict=strict)
-    timed("write", lambda: write.write_tree(build, paths))
     searched = search_index.prepare(build, paths)  # the paragraph-search hook and its entries
     new_dist = site.fresh(paths.out / "dist.new")
     new_site = paths.out / "site.new"
     # Three things at once on a machine's cores: the offline site and the online site (two
-    # mkdocs processes) and the PDF (Chromium). The Download pages list the PDF's and the
-    # offline zip's size and SHA-256, which exist only once those are made: they are pending
-    # words in the Markdown, filled in the built pages after (downloads.pending). The offline
-    # docs tree is hard-linked from this one before the online Download page is written.
-    offline_build = offline.start_bundle(build, paths, searched)
+    # mkdocs processes over one docs tree) and the PDF (Chromium). The Download pages list the
+    # PDF's and the offline zip's size and SHA-256, which exist only once those are made: they
+    # are pending words in the Markdown, filled in the built pages after (downloads.pending).
+    # The online Download page offers the zip; the offline build reads its own text of that
+    # page (offline_hook.py).
     zip_name = offline.zip_path(build, new_dist).name
-    build = downloads.with_bundle(build, zip_name)
-    timed("write", lambda: write.write_tree(build, paths))
+    online = downloads.with_bundle(build, zip_name)
+    timed("write", lambda: write.write_tree(online, paths))
+    offline_build = offline.start_bundle(build, online, paths, searched)
+    build = online
     config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
     online_build = site.mkdocs_start(config, new_site)
     try:

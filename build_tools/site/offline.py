@@ -24,7 +24,8 @@ PROJECT = Path(__file__).resolve().parents[2]
 SHIM_PACKAGE = PROJECT / "node_modules" / "iframe-worker"
 # In the docs tree; the path must contain "iframe-worker", or the offline plugin adds unpkg's copy.
 SHIM_PATH = "assets/vendor/iframe-worker/shim.js"
-OFFLINE_DOCS = "docs-offline"
+# The offline text of pages that differ offline, beside the generated config (offline_hook.py).
+OFFLINE_PAGES = "offline-pages"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01: the earliest time a zip entry can hold
 # zlib's default level, by measurement: level 9 took 3x as long at 50x the text (12-17 s
@@ -46,16 +47,15 @@ def offline_site(paths: Paths) -> Path:
     return paths.generated / "offline-site"
 
 
-def copy_shim(docs: Path) -> None:
-    """The iframe-worker shim (a Worker for file://) from its npm package, with its licence."""
+def shim_files() -> list[tuple[Path, str]]:
+    """The iframe-worker shim (a Worker for file://) and its licence, from the npm package, with
+    their paths in the site."""
     shim = SHIM_PACKAGE / "shim" / "index.js"
     if not shim.is_file():
         raise EditionError(f"{shim} is missing: run `npm ci` (make build does) to install the "
                            "pinned iframe-worker package the offline bundle needs")
-    target = docs / SHIM_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim, target)
-    shutil.copyfile(SHIM_PACKAGE / "LICENSE", target.with_name("LICENSE.txt"))
+    return [(shim, SHIM_PATH),
+            (SHIM_PACKAGE / "LICENSE", SHIM_PATH.rsplit("/", 1)[0] + "/LICENSE.txt")]
 
 
 # Plugins the offline build leaves out: minifying HTML is for pages sent over a network (the
@@ -75,33 +75,28 @@ def plugins_with_offline(mkdocs_yml: Path) -> Any:
     return kept if "offline" in names else [*kept, "offline"]
 
 
-def start_site(build: Build, paths: Paths, site_dir: Path,
+def start_site(build: Build, online: Build, paths: Paths, site_dir: Path,
                overrides: dict[str, Any]) -> subprocess.Popen[bytes]:
-    """Start a second mkdocs build of the same Markdown, with the offline plugin and the local
-    shim (site.mkdocs_wait finishes it): it can run beside the online build."""
-    docs = paths.generated / OFFLINE_DOCS
-    if docs.exists():
-        shutil.rmtree(docs)
-    # Hard links, not copies: the same files, written once (a copy when links fail).
-    shutil.copytree(paths.docs, docs, copy_function=_link_or_copy)
-    copy_shim(docs)
-    config = write.write_config(build, paths, OFFLINE_CONFIG, site_dir, docs_dir=OFFLINE_DOCS,
+    """Start a second mkdocs build of the online docs tree (the `online` build's files), with the
+    offline plugin, the local shim and, for the pages whose text differs offline, the `build`'s
+    text (offline_hook.py); site.mkdocs_wait finishes it. It runs beside the online build: one
+    tree, no copy (a copy of a tree of thousands of folders took seconds)."""
+    shim_files()  # fail here, before mkdocs starts, when the npm package is missing
+    pages = paths.generated / OFFLINE_PAGES
+    if pages.exists():
+        shutil.rmtree(pages)
+    theirs = {f.path: f.content for f in online.files}
+    for f in build.files:
+        if f.path.endswith(".md") and theirs.get(f.path) != f.content:
+            target = pages / f.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(str(f.content), encoding="utf-8")
+    hooks = [*overrides.get("hooks", []), str(Path(__file__).with_name("offline_hook.py"))]
+    config = write.write_config(build, paths, OFFLINE_CONFIG, site_dir,
                                 plugins=plugins_with_offline(paths.mkdocs_yml),
-                                extra={"polyfills": [SHIM_PATH]}, **overrides)
+                                extra={"polyfills": [SHIM_PATH]},
+                                **{**overrides, "hooks": hooks})
     return site.mkdocs_start(config, site_dir)
-
-
-def _link_or_copy(src: str, dst: str) -> None:
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
-
-
-def build_site(build: Build, paths: Paths, site_dir: Path, overrides: dict[str, Any]) -> None:
-    """A second mkdocs build of the same Markdown, with the offline plugin and the local shim."""
-    site.mkdocs_wait(start_site(build, paths, site_dir, overrides),
-                     paths.generated / OFFLINE_CONFIG, site_dir)
 
 
 def write_zip(root: Path, target: Path, folder: str, epoch: int) -> None:
@@ -120,10 +115,10 @@ def write_zip(root: Path, target: Path, folder: str, epoch: int) -> None:
     os.replace(tmp, target)
 
 
-def start_bundle(build: Build, paths: Paths,
+def start_bundle(build: Build, online: Build, paths: Paths,
                  overrides: dict[str, Any]) -> subprocess.Popen[bytes]:
     """Start the offline site's build; finish_site waits for it, zip_bundle zips it."""
-    return start_site(build, paths, offline_site(paths), overrides)
+    return start_site(build, online, paths, offline_site(paths), overrides)
 
 
 def finish_site(proc: subprocess.Popen[bytes], paths: Paths) -> Path:
