@@ -61,7 +61,7 @@ TIME_QUERY = """async (query) => {
 }"""
 
 
-# Material's worker, as Material starts it, reports when its index is built (message type 1,
+# The search worker, as Material starts it, reports when its index is loaded (message type 1,
 # READY): record when, whatever Worker is (the iframe-worker shim replaces it on file://).
 READY_PROBE = """(() => {
   window.__searchReady = null;
@@ -79,8 +79,8 @@ READY_PROBE = """(() => {
     get: () => current, set: (W) => { current = wrap(W); }});
 })();"""
 
-# ms from the page's load event (online) or the search box's opening (offline: Material builds
-# the index only then) to the index being ready.
+# ms from the page's load event (online) or the search box's opening (offline: Material starts
+# the worker only then) to the index being ready.
 READY_AFTER = """(opened) => new Promise((resolve) => {
   const start = opened ?? performance.getEntriesByType("navigation")[0].loadEventEnd;
   const check = () => window.__searchReady === null ? setTimeout(check, 5)
@@ -123,7 +123,7 @@ def browser_page() -> Iterator[tuple[Page, list[str]]]:
 
 def ready_ms(page: Page, url: str) -> float:
     """Load the page, open search, and return how long after load (online) or after opening
-    (offline) Material's index was ready."""
+    (offline) the search index was ready."""
     page.goto(url, wait_until="load")
     opened = None
     if url.startswith("file:"):

@@ -1,4 +1,4 @@
-"""Material's own search worker, driven from a page of the built site: the query pipeline readers
+"""The site's search worker, driven from a page of the built site: the query pipeline readers
 get (same worker script, index, tokenizer and lunr pipeline), minus the typing, for whole-text
 recall checks and index timings."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 # Load the site's search index the way Material does (fetched online; offline, the bundle's
-# search/search_index.js defines __index), start a fresh copy of Material's worker (offline, the
+# search/search_index.js defines __index), start a fresh copy of the site's worker (offline, the
 # iframe-worker shim stands in for Worker), and resolve with the worker's ready time in ms.
 START = """async () => {
   const config = JSON.parse(document.getElementById("__config").textContent);
@@ -66,7 +66,7 @@ QUERY = """async (queries) => {
 
 
 def start(page: Any) -> float:
-    """Start a fresh copy of Material's worker on the page's own index; the ms it took."""
+    """Start a fresh copy of the site's worker on the page's own index; the ms it took."""
     return float(page.evaluate(START))
 
 

@@ -29,6 +29,8 @@ from build_tools.site import search_terms
 
 SIDECAR = "search-paragraphs.json"
 HOOK = Path(__file__).with_name("search_hook.py")
+# The index prebuilt into search_index.json and the worker that loads it (search_prebuilt.py).
+PREBUILT_HOOK = Path(__file__).with_name("search_prebuilt_hook.py")
 
 
 # The paragraph's words leave the page's own entry, so a phrase hit is the paragraph, not the
@@ -132,7 +134,7 @@ def prepare(build: Build, paths: Paths) -> dict[str, Any]:
                "entries": index_entries(build, sep, groups)}
     data = json.dumps(sidecar, ensure_ascii=False, sort_keys=True, indent=1)
     (paths.generated / SIDECAR).write_text(data + "\n", encoding="utf-8")
-    return {"hooks": [os.path.relpath(HOOK, paths.generated)]}
+    return {"hooks": [os.path.relpath(h, paths.generated) for h in (HOOK, PREBUILT_HOOK)]}
 
 
 def load(config_dir: Path) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from build_tools.errors import EditionError
+from build_tools.site import search_prebuilt
 
 log = logging.getLogger(__name__)
 
@@ -72,19 +73,15 @@ def built_page(site_dir: Path, page: str) -> Path:
 
 def fill_pending(site_dir: Path, page: str, values: dict[str, str]) -> None:
     """Replace the pending words of a page built before what they stand for existed, in the page
-    and in the search index (the files that hold its text); fail if the page lacks one, or if
-    one is left."""
-    search = site_dir / "search"
-    for path in (built_page(site_dir, page), search / "search_index.json",
-                 search / "search_index.js"):
-        if not path.exists() and path.parent == search:
-            continue  # the offline build writes both, the online one the .json only
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".html" and (lacking := [w for w in values if w not in text]):
-            raise EditionError(f"the built page lacks the pending word(s) {lacking}", path)
-        for word, value in values.items():
-            text = text.replace(word, value)
-        put_file(path, text.encode("utf-8"))
+    and in the search index (the files that hold its text); fail if the page lacks one."""
+    path = built_page(site_dir, page)
+    text = path.read_text(encoding="utf-8")
+    if lacking := [w for w in values if w not in text]:
+        raise EditionError(f"the built page lacks the pending word(s) {lacking}", path)
+    for word, value in values.items():
+        text = text.replace(word, value)
+    put_file(path, text.encode("utf-8"))
+    search_prebuilt.fill(site_dir / "search", values)
 
 
 def put_file(path: Path, data: bytes) -> None:
