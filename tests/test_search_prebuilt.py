@@ -60,6 +60,12 @@ def test_both_builds_carry_the_prebuilt_index_and_the_worker(built: tuple[Build,
         assert f"{offline.bundle_name(built[0])}/{url}" in zf.namelist()
     for page in site.rglob("*.html"):
         assert "workers/search." not in page.read_text(encoding="utf-8"), page
+    # Material's own worker, which no page names, is not shipped (nor its source map).
+    assert sorted(p.name for p in (site / search_prebuilt.WORKER_DIR).iterdir()) == [
+        url.rsplit("/", 1)[1]]
+    with zipfile.ZipFile(offline.zip_path(built[0], built[1].dist)) as zf:
+        assert not [n for n in zf.namelist()
+                    if search_prebuilt.MATERIAL_WORKER_FILE.search(n)]
 
 
 def test_the_worker_url_replaces_materials() -> None:

@@ -23,6 +23,9 @@ WORKER_DIR = "assets/javascripts/workers"
 # Material's worker URL in the page configuration (theme/main.html swaps ours in).
 _MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.'
                               r'[0-9a-f]+\.min\.js"')
+# Material's worker and its source map among the theme's files (the site does not ship them).
+MATERIAL_WORKER_FILE = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"
+                                  r"(?:\.map)?")
 # Where the packed index goes in search_index.json: Material's main script hands `config` to
 # the worker whole (`{config, docs, options}`), so a key of it reaches the worker unchanged.
 KEY = "prebuilt"

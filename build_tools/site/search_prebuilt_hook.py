@@ -30,7 +30,10 @@ def _script() -> tuple[str, str]:
 
 
 def on_files(files: Any, config: Any) -> Any:
+    """The edition's worker in, Material's (and its source map, 255 kB) out: no page names it."""
     script, path = _script()
+    for unused in [f for f in files if search_prebuilt.MATERIAL_WORKER_FILE.fullmatch(f.src_uri)]:
+        files.remove(unused)
     files.append(File.generated(config, path, content=script))
     return files
 
