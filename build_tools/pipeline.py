@@ -124,8 +124,9 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
         timed("mkdocs", lambda: site.mkdocs_wait(online_build, config, new_site))
     finally:
         site.stop(offline_build, online_build)
+    zipped = bundle.read_bytes()
     site.fill_pending(new_site, downloads.PAGE,
-                      {**pdf_values, **downloads.values(zip_name, bundle.read_bytes())})
+                      {**pdf_values, **downloads.values(zip_name, zipped)})
     site.put_file(new_site / downloads.FOLDER / pdf_name, pdf)
     shutil.copyfile(bundle, new_site / downloads.FOLDER / zip_name)
     site_url = build.inputs.meta.get("edition_site_url")
@@ -134,7 +135,7 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
         found = pool.submit(external.check_dir, new_site)
         timed("links", lambda: linkcheck.check_built(new_site, site_url))
         timed("external", lambda: external.ensure_none(found.result(), new_site))
-    build = downloads.with_files(build, {pdf_name: pdf, zip_name: bundle.read_bytes()})
+    build = downloads.with_files(build, {pdf_name: pdf, zip_name: zipped})
     write.write_files(build, paths, {downloads.PAGE, f"{downloads.FOLDER}/{pdf_name}"})
     downloads.copy_to_dist(build, new_dist)
     # Swapped in only when all above succeeded: a failure leaves site/ and dist/ as they were.

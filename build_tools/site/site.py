@@ -85,10 +85,11 @@ def fill_pending(site_dir: Path, page: str, values: dict[str, str]) -> None:
 
 
 def put_file(path: Path, data: bytes) -> None:
-    """A new file in path's place (a file of a site may be a hard link to a docs file)."""
+    """Write the file whole beside, then move it in: a build running beside (or `mkdocs serve`
+    watching) reads the old file or the new one, never half of it."""
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(data)
-    os.replace(tmp, tmp.with_name(path.name))
+    os.replace(tmp, path)
 
 
 def stop(*procs: subprocess.Popen[bytes]) -> None:

@@ -60,7 +60,7 @@
     b.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
     b.searchPipeline.add(lunr.stemmer);
     b.b(0);
-    b.tokenizer = function (value) { return tokenize(value); };
+    b.tokenizer = tokenize;
     lunr.tokenizer.separator = new RegExp(config.separator);
     PIPELINE.filter(function (fn) { return config.pipeline.indexOf(fn) < 0; })
       .forEach(function (fn) {
