@@ -50,9 +50,34 @@ function start(file) {
   }
   /* The prebuilt index against the one lunr builds from the same documents, serialized. */
   const search = require(searchJs);
-  const fresh = JSON.stringify(search.build(plain, index.docs).toJSON());
-  const loaded = JSON.stringify(
-    search.unpack(JSON.parse(index.config.prebuilt), plain, index.docs).toJSON());
-  out.same_serialization = fresh === loaded;
+  const fresh = search.build(plain, index.docs);
+  const engine = search.load(JSON.parse(index.config.prebuilt), plain, index.docs);
+  out.same_serialization = JSON.stringify(fresh.toJSON()) === JSON.stringify(engine.toLunr().toJSON());
+  /* The worker's query engine against lunr's own query on lunr's own index, for each query
+     and each of its prefixes as typed: the queries that differ in documents, order, scores to
+     the bit, or the terms matched in each field. */
+  const typed = new Set();
+  for (const query of queries) for (let n = 1; n <= query.length; n++) typed.add(query.slice(0, n));
+  out.engine_checked = 0;
+  out.engine_differs = [];
+  const lunr = search.lunr;
+  for (const query of typed) {
+    const clauses = search.clauses(query, lunr.tokenizer.separator);
+    if (!clauses.length) continue;
+    const theirs = fresh.query((q) => clauses.forEach((c) => q.term(c.term, {
+      presence: c.presence, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING})));
+    const ours = engine.query(clauses);
+    const shape = (ref, score, pairs) => JSON.stringify([ref, score, pairs.sort()]);
+    const a = theirs.map((r) => shape(r.ref, r.score, Object.entries(r.matchData.metadata)
+      .flatMap(([term, fields]) => Object.keys(fields).map((field) => term + "/" + field))));
+    const b = ours.map((r) => {
+      const pairs = [];
+      for (let k = 0; k < r.matched.length; k += 2)
+        pairs.push(engine.terms[r.matched[k]] + "/" + engine.fields[r.matched[k + 1]]);
+      return shape(String(r.i), r.score, pairs);
+    });
+    out.engine_checked += 1;
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.engine_differs.push(query);
+  }
   process.stdout.write(JSON.stringify(out));
 })();

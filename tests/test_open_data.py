@@ -293,7 +293,9 @@ def test_a_page_built_without_its_pending_words_is_an_error(tmp_path: Path) -> N
     page.parent.mkdir()
     page.write_text("<p>no words here</p>", encoding="utf-8")
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    index = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [],
+                        "fields": {"title": {"boost": 1}, "text": {"boost": 1}}}, "docs": []}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
     with pytest.raises(EditionError, match="lacks the pending word"):
         site.fill_pending(tmp_path, "downloads/index.md", downloads.values("x.pdf", b"%PDF"))
     size, digest = downloads.pending("x.pdf")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from build_tools.export import export_akn, export_json, export_text, print_edition, print_pdf
 from build_tools.model import Build, OutFile
+from build_tools.pages import pending as pending_words
 from build_tools.pages.markdown import escape
 from build_tools.source import doctypes
 
@@ -98,8 +99,7 @@ def pending(name: str) -> tuple[str, str]:
     """The two words that stand for a file's size and SHA-256 on the Download page until the
     file is made (the PDF, the offline zip): with_files puts the values in the Markdown,
     site.fill_pending in a page already built."""
-    key = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
-    return f"sizepending{key}", f"sha256pending{key}"
+    return pending_words.word("size", name), pending_words.word("sha256", name)
 
 
 def values(name: str, data: bytes) -> dict[str, str]:

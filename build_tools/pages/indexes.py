@@ -119,12 +119,19 @@ def bodies_page(build: Build, page: str) -> str:
                  "institution the text names, by acronym or by name, grouped by system. "
                  + EDITOR_KEY)
     present = [(k, n) for k, n in systems if any(e.get("system", "") == k for e in entries)]
+    # Each body's parts, found once (in the entries' order), not by a scan of all per body.
+    parts: dict[str, list[Entry]] = {}
+    for x in entries:
+        if x.get("parent"):
+            parts.setdefault(str(x.get("parent")), []).append(x)
     if len(present) > 1:
         out.append(" · ".join(f"[{escape(n)}](#system-{k})" for k, n in present) + "\n")
     for key, name in present:
         out.append(f"## {escape(name)} {{#system-{key}}}\n" if key else "")
         members = sorted((e for e in entries if e.get("system", "") == key),
                          key=lambda e: (e.abbr[0] if e.abbr else e.name).casefold())
+        # a body's parts in this system first, as listed here, then the others
+        rank = {id(m): i for i, m in enumerate(members)}
         for e in members:
             out.append(_entry_heading(e))
             out.extend(_description(e))
@@ -135,8 +142,8 @@ def bodies_page(build: Build, page: str) -> str:
             if parent is not None:
                 facts.append(f"- Part of: [{label_markdown(parent)}]"
                              f"(#{anchor('body', parent.key)})")
-            children = [c for c in members + [x for x in entries if x not in members]
-                        if c.get("parent") == e.key]
+            children = sorted(parts.get(e.key, []),
+                              key=lambda c: rank.get(id(c), len(members)))
             if children:
                 facts.append("- Includes: " + ", ".join(
                     f"[{label_markdown(c)}](#{anchor('body', c.key)})" for c in children))

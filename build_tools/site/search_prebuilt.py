@@ -13,6 +13,7 @@ from typing import Any
 from jsmin import jsmin
 
 from build_tools.errors import EditionError
+from build_tools.pages import pending
 
 PROJECT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("worker")
@@ -81,10 +82,14 @@ def pack(index: dict[str, Any]) -> str:
     return done.stdout.decode("utf-8")
 
 
-def add_to(path: Path) -> int:
+def add_to(path: Path) -> int | None:
     """Put the packed index into the search_index.json at path (Material's JSON layout); return
-    the packed index's size in bytes."""
-    index = json.loads(path.read_text(encoding="utf-8"))
+    the packed index's size in bytes. An index that still holds pending words (a build's
+    Download page) is left for `fill`, which packs it once they are replaced: packed once."""
+    text = path.read_text(encoding="utf-8")
+    if pending.PATTERN.search(text):
+        return None
+    index = json.loads(text)
     packed = pack(index)
     index["config"][KEY] = packed
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
@@ -92,14 +97,17 @@ def add_to(path: Path) -> int:
 
 
 def fill(search_dir: Path, values: dict[str, str]) -> None:
-    """Words of the search index's text replaced (site.fill_pending), and its prebuilt index
-    made again from the new text; the offline build's script form of it written again too."""
+    """Words of the search index's text replaced (site.fill_pending), and the index packed when
+    no pending word is left; the offline build's script form of it written again too."""
     path = search_dir / "search_index.json"
     text = path.read_text(encoding="utf-8")
     for word, value in values.items():
         text = text.replace(word, value)
-    index = json.loads(text)
-    if KEY in index.get("config", {}):
+    if not pending.PATTERN.search(text):
+        index = json.loads(text)
+        if not isinstance(index.get("config"), dict) or not isinstance(index.get("docs"), list):
+            raise EditionError("not a search index of Material's search plugin (config, docs)",
+                               path)
         index["config"][KEY] = pack(index)
         text = json.dumps(index, separators=(",", ":"), default=str)
     path.write_text(text, encoding="utf-8")

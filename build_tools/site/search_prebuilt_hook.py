@@ -60,4 +60,7 @@ def on_post_build(config: Any) -> None:
         size = search_prebuilt.add_to(path)
     except EditionError as exc:
         raise PluginError(str(exc)) from exc
-    log.debug("prebuilt search index: %d bytes", size)
+    if size is None:
+        log.debug("prebuilt search index: packed when its pending words are filled")
+    else:
+        log.debug("prebuilt search index: %d bytes", size)

@@ -108,14 +108,11 @@
     return {lunr: lunr.version, fields: fields, terms: terms, vectors: vectors};
   }
 
-  /* The lunr index of packed data, as lunr's build() would make it from the same counts
-     (tests/test_search_prebuilt.py checks it is, to the byte of lunr's serialization). By hand,
-     not through lunr's builder, which allocates a dictionary per field of every document and an
-     object per posting: at 50 times the text that took most of a second. Here a term's postings
-     are made when a query first reaches the term. */
-  var EMPTY = Object.freeze(Object.create(null));  /* a posting's metadata: none is kept */
-
-  function unpack(data, config, docs) {
+  /* The packed counts loaded for querying (Engine, below): for each term and field, the
+     documents that hold it and the term's weight in each, lunr's score to the thousandth as
+     lunr.Builder's createFieldVectors computes it (lunr's idf, BM25 with k1 and b, the field's
+     and the document's boosts). */
+  function load(data, config, docs) {
     if (data.lunr !== lunr.version)
       throw new Error("the index was packed by lunr " + data.lunr + ", not " + lunr.version);
     var b = builder(config);
@@ -123,10 +120,11 @@
     if (fields.join() !== data.fields.join())
       throw new Error("the index's fields are " + data.fields + ", not " + fields);
     var nterms = data.terms.length;
-    var refs = new Array(nterms * nfields);  /* term, field -> the documents that hold it */
+    var refs = new Array(nterms * nfields);     /* term, field -> documents, ascending */
+    var weights = new Array(nterms * nfields);  /* term, field -> the term's weight in each */
     var counts = new Uint32Array(nterms);
     var lengths = fields.map(function (field, f) {
-      var out = new Array(ndocs);
+      var out = new Float64Array(ndocs);
       for (var i = 0; i < ndocs; i++) {
         var packed = data.vectors[f][i], length = 0;
         for (var k = 0, t = 0; k < packed.length; k += 2) {
@@ -145,58 +143,210 @@
       var x = (ndocs - counts[t] + 0.5) / (counts[t] + 0.5);
       idf[t] = Math.log(1 + Math.abs(x));
     }
-    /* lunr.Builder's calculateAverageFieldLengths and createFieldVectors, in lunr's order */
     var averages = lengths.map(function (n) {
-      return n.reduce(function (sum, l) { return sum + l; }, 0) / ndocs;
+      var sum = 0;
+      for (var i = 0; i < ndocs; i++) sum += n[i];
+      return sum / ndocs;
     });
-    var k1 = b._k1, b0 = b._b, fieldVectors = Object.create(null);
+    var k1 = b._k1, b0 = b._b;
+    /* documents in lunr's order (each document's fields in turn), so that scores add up in
+       the order lunr adds them */
     for (var i = 0; i < ndocs; i++) {
       var docBoost = docs[i].boost || 1;
       for (var f = 0; f < nfields; f++) {
         var fieldBoost = b._fields[fields[f]].boost || 1;
         var norm = k1 * (1 - b0 + b0 * (lengths[f][i] / averages[f]));
-        var packed = data.vectors[f][i], elements = new Array(packed.length);
+        var packed = data.vectors[f][i];
         for (var k = 0, t = 0; k < packed.length; k += 2) {
           t += packed[k];
           var tf = packed[k + 1];
           var score = idf[t] * ((k1 + 1) * tf) / (norm + tf);
           score *= fieldBoost;
           score *= docBoost;
-          elements[k] = t;
-          elements[k + 1] = Math.round(score * 1000) / 1000;
+          var at = t * nfields + f;
+          (weights[at] || (weights[at] = [])).push(Math.round(score * 1000) / 1000);
         }
-        fieldVectors[fields[f] + "/" + i] = new lunr.Vector(elements);
       }
     }
-    var invertedIndex = Object.create(null);
-    data.terms.forEach(function (term, index) {
-      Object.defineProperty(invertedIndex, term, {
-        configurable: true, enumerable: true,
-        get: function () {
-          var posting = Object.create(null);
-          posting._index = index;
-          fields.forEach(function (field, f) {
-            var fieldPosting = posting[field] = Object.create(null);
-            (refs[index * nfields + f] || []).forEach(function (i) { fieldPosting[i] = EMPTY; });
-          });
-          Object.defineProperty(invertedIndex, term, {
-            configurable: true, enumerable: true, writable: true, value: posting
-          });
-          return posting;
+    return new Engine(data.terms, fields, ndocs, refs, weights, b.searchPipeline);
+  }
+
+  /* The index's terms as lunr's TokenSet (what a typed prefix expands to) are made after the
+     index is ready (tokens()), or by the first query if it comes sooner. */
+  function Engine(terms, fields, ndocs, refs, weights, pipeline) {
+    this.terms = terms;
+    this.fields = fields;
+    this.ndocs = ndocs;
+    this.refs = refs;
+    this.weights = weights;
+    this.pipeline = pipeline;
+    this.number = new Map(terms.map(function (term, t) { return [term, t]; }));
+    this.tokenSet = null;
+    this.expanded = new Map();  /* a typed term -> the numbers of the terms it reaches */
+    var n = ndocs * fields.length;
+    /* scratch space of a query, per (field, document) and per document, cleared after use */
+    this.dot = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+    this.required = new Uint32Array(ndocs);
+    this.stamp = new Uint32Array(ndocs);
+    this.prohibited = new Uint8Array(ndocs);
+    this.scored = new Uint8Array(ndocs);
+    this.score = new Float64Array(ndocs);
+    this.marks = 0;
+  }
+
+  /* The terms a clause's word reaches as lunr's query finds them: the word with a trailing
+     wildcard, intersected with the index's TokenSet, in lunr's order. */
+  Engine.prototype.tokens = function () {
+    return this.tokenSet || (this.tokenSet = lunr.TokenSet.fromArray(this.terms.slice().sort()));
+  };
+
+  Engine.prototype.expand = function (word) {
+    var out = this.expanded.get(word);
+    if (out) return out;
+    this.tokens();
+    var query = new lunr.Query(this.fields);
+    query.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING});
+    var found = this.tokenSet.intersect(lunr.TokenSet.fromClause(query.clauses[0])).toArray();
+    var number = this.number;
+    out = Int32Array.from(found, function (term) { return number.get(term); });
+    this.expanded.set(word, out);
+    return out;
+  };
+
+  /* lunr.Index.query for clauses [{term, presence}] (each term a prefix, no pipeline, boost 1),
+     with lunr's results to the bit: the same documents, scores and order, and for each the
+     terms it matched in which fields (lunr's matchData). By hand over arrays of numbers:
+     lunr's own query makes an object per matched field of every document, and at 50 times
+     the text a two-letter prefix reaches nearly every document. Returns [{i, score, matched:
+     [term, field, ...]}], best first. */
+  Engine.prototype.query = function (clauses) {
+    var P = lunr.Query.presence, nfields = this.fields.length, ndocs = this.ndocs;
+    var refs = this.refs, dot = this.dot, seen = this.seen, required = this.required;
+    var stamp = this.stamp, prohibited = this.prohibited;
+    var order = [], boosts = new Map(), done = new Set(), matched = [];
+    var needed = 0, negated = true, banned = [], mark = 0;
+    for (var c = 0; c < clauses.length; c++) {
+      var clause = clauses[c], terms = this.expand(clause.term);
+      if (clause.presence !== P.PROHIBITED) negated = false;
+      if (clause.presence === P.REQUIRED) {
+        needed += 1;
+        /* a new stamp per required clause: a document counts once for it, whatever term of
+           it reaches the document */
+        mark = this.marks += 1;
+      }
+      for (var j = 0; j < terms.length; j++) {
+        var t = terms[j];
+        for (var f = 0; f < nfields; f++) {
+          var docs = refs[t * nfields + f];
+          if (!docs) continue;
+          if (clause.presence === P.REQUIRED) {
+            for (var k = 0; k < docs.length; k++) {
+              if (stamp[docs[k]] !== mark) { stamp[docs[k]] = mark; required[docs[k]] += 1; }
+            }
+          } else if (clause.presence === P.PROHIBITED) {
+            for (var n = 0; n < docs.length; n++) {
+              if (!prohibited[docs[n]]) { prohibited[docs[n]] = 1; banned.push(docs[n]); }
+            }
+            continue;
+          }
+          if (done.has(t)) continue;
+          for (var m = 0; m < docs.length; m++) {
+            var key = f * ndocs + docs[m];
+            if (!seen[key]) { seen[key] = 1; order.push(key); matched[key] = []; }
+            matched[key].push(t, f);
+          }
         }
+        if (clause.presence !== P.PROHIBITED) {
+          boosts.set(t, (boosts.get(t) || 0) + 1);
+          done.add(t);
+        }
+      }
+    }
+    /* lunr.Vector's dot and magnitude: the query's terms in ascending order */
+    var ascending = Array.from(boosts.keys()).sort(function (x, y) { return x - y; });
+    var squares = 0;
+    for (var a = 0; a < ascending.length; a++) {
+      var term = ascending[a], boost = boosts.get(term);
+      squares += boost * boost;
+      for (var g = 0; g < nfields; g++) {
+        var held = refs[term * nfields + g], weight = this.weights[term * nfields + g];
+        if (!held) continue;
+        for (var h = 0; h < held.length; h++) dot[g * ndocs + held[h]] += boost * weight[h];
+      }
+    }
+    var magnitude = Math.sqrt(squares), results = [], byDoc = new Map();
+    if (negated) {
+      order = [];
+      for (var d = 0; d < ndocs; d++) for (var e = 0; e < nfields; e++) order.push(e * ndocs + d);
+    }
+    for (var o = 0; o < order.length; o++) {
+      var at = order[o], doc = at % ndocs;
+      if (needed && required[doc] !== needed) continue;
+      if (prohibited[doc]) continue;
+      var score = dot[at] / magnitude || 0, result = byDoc.get(doc);
+      if (result) {
+        result.score += score;
+        if (matched[at]) result.matched.push.apply(result.matched, matched[at]);
+      } else {
+        result = {i: doc, score: score, matched: matched[at] || []};
+        byDoc.set(doc, result);
+        results.push(result);
+      }
+    }
+    for (var z = 0; z < order.length; z++) { dot[order[z]] = 0; seen[order[z]] = 0; }
+    required.fill(0);
+    banned.forEach(function (doc) { prohibited[doc] = 0; });
+    return results.sort(function (x, y) { return y.score - x.score; });
+  };
+
+  /* The lunr.Index of the same counts, as lunr's build() makes it: tests compare its
+     serialization with lunr's own, and its queries with Engine.query. */
+  Engine.prototype.toLunr = function () {
+    var fields = this.fields, nfields = fields.length, ndocs = this.ndocs, self = this;
+    var elements = [];
+    for (var t = 0; t < this.terms.length; t++) {
+      for (var f = 0; f < nfields; f++) {
+        var docs = this.refs[t * nfields + f] || [], weight = this.weights[t * nfields + f];
+        for (var k = 0; k < docs.length; k++) {
+          var at = docs[k] * nfields + f;
+          (elements[at] || (elements[at] = [])).push(t, weight[k]);
+        }
+      }
+    }
+    var fieldVectors = Object.create(null);
+    for (var i = 0; i < ndocs; i++) {
+      for (var g = 0; g < nfields; g++)
+        fieldVectors[fields[g] + "/" + i] = new lunr.Vector(elements[i * nfields + g] || []);
+    }
+    var invertedIndex = Object.create(null);
+    this.terms.forEach(function (term, index) {
+      var posting = Object.create(null);
+      posting._index = index;
+      fields.forEach(function (field, f) {
+        var fieldPosting = posting[field] = Object.create(null);
+        (self.refs[index * nfields + f] || []).forEach(function (doc) {
+          fieldPosting[doc] = Object.create(null);
+        });
       });
+      invertedIndex[term] = posting;
     });
     return new lunr.Index({
       invertedIndex: invertedIndex,
       fieldVectors: fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(data.terms.slice().sort()),
+      tokenSet: this.tokens(),
       fields: fields,
-      pipeline: b.searchPipeline
+      pipeline: this.pipeline
     });
+  };
+
+  /* The index lunr builds from the documents, loaded as Engine. */
+  function fresh(config, docs) {
+    return load(pack(config, docs), config, docs);
   }
 
   var exported = {eachWord: eachWord, words: words, builder: builder, build: build, pack: pack,
-                  unpack: unpack, lunr: lunr};
+                  load: load, fresh: fresh, Engine: Engine, lunr: lunr};
   if (typeof module !== "undefined" && module.exports) module.exports = exported;
   else root.editionIndex = exported;
 })(typeof self !== "undefined" ? self : globalThis);

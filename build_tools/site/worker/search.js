@@ -39,17 +39,50 @@
     return out;
   }
 
-  /* Which typed words a result has: true when one of the index words it matched begins with
-     it; false when none does and the word is not a stop word (the box lists it as missing). */
-  function typedWords(wanted, matched) {
-    var out = {};
+  /* The typed words the box's "Missing:" line is about (none excluded, each once), and for
+     each result which of them it has: one a term it matched begins with. A result that lacks
+     a word that is not a stop word gets it as false; one it has, as true. Results alike in
+     what they have share one answer (the words, and the share of them had). */
+  function Typed(wanted, terms) {
+    var words = this.words = [];
     wanted.forEach(function (clause) {
-      if (clause.presence === lunr.Query.presence.PROHIBITED || clause.term in out) return;
-      var has = matched.some(function (word) { return word.indexOf(clause.term) === 0; });
-      if (has || lunr.stopWordFilter(clause.term)) out[clause.term] = has;
+      if (clause.presence !== lunr.Query.presence.PROHIBITED && words.indexOf(clause.term) < 0)
+        words.push(clause.term);
     });
-    return out;
+    this.terms = terms;
+    this.begins = new Map();  /* term number -> which words it begins with */
+    this.answers = new Map();
+    this.has = new Uint8Array(words.length);
   }
+
+  Typed.prototype.of = function (matched) {
+    var has = this.has, begins = this.begins, words = this.words;
+    has.fill(0);
+    for (var k = 0; k < matched.length; k += 2) {
+      var t = matched[k], which = begins.get(t);
+      if (!which) {
+        var term = this.terms[t];
+        which = [];
+        words.forEach(function (word, n) { if (term.indexOf(word) === 0) which.push(n); });
+        begins.set(t, which);
+      }
+      for (var w = 0; w < which.length; w++) has[which[w]] = 1;
+    }
+    var key = has.join(""), answer = this.answers.get(key);
+    if (!answer) {
+      var out = {}, listed = 0, had = 0;
+      words.forEach(function (word, n) {
+        if (has[n] || lunr.stopWordFilter(word)) {
+          out[word] = !!has[n];
+          listed += 1;
+          had += has[n];
+        }
+      });
+      answer = {terms: out, share: listed ? had / listed : 0};
+      this.answers.set(key, answer);
+    }
+    return answer;
+  };
 
   /* Where a field's words and blocks stand, found once per field: marking a result is then
      a matter of its matched words' places (a keystroke at 50x the text has ~3,000 results).
@@ -93,43 +126,66 @@
   }
 
   /* The field with the given words in <mark>: the whole of it, or (`blocksOnly`) the shown
-     parts of the first two blocks that hold one. */
+     parts of the first two blocks that hold one. Each word's places run in order, so the
+     places are merged, not sorted, and none outside the blocks shown is looked at. */
   Layout.prototype.mark = function (words, blocksOnly) {
-    var places = [];
-    words.forEach(function (word) {
-      var at = this.at.get(word);
-      if (at) for (var k = 0; k < at.length; k += 3) places.push([at[k], at[k + 1], at[k + 2]]);
-    }, this);
-    if (!places.length) return this.html;
-    places.sort(function (a, b) { return a[0] - b[0]; });
-    var html = this.html;
-    function marked(from, to, inside) {
-      var out = "", cursor = from;
-      inside.forEach(function (p) {
-        out += html.slice(cursor, p[0]) + "<mark>" + html.slice(p[0], p[1]) + "</mark>";
-        cursor = p[1];
-      });
-      return out + html.slice(cursor, to);
+    /* The last answer is kept: a keystroke that lengthens a word mostly matches the same
+       words of a result as the one before. */
+    var key = (blocksOnly ? "1" : "0") + (words.length === 1 ? words[0]
+                                                               : words.slice().sort().join(" "));
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.last = this.marked(words, blocksOnly);
     }
-    if (!blocksOnly) return marked(0, html.length, places);
-    var out = "", kept = [];
-    places.forEach(function (p) { if (kept.indexOf(p[2]) < 0 && kept.length < 2) kept.push(p[2]); });
-    kept.forEach(function (b) {
-      var range = this.blocks[b];
-      out += marked(range[0], range[1], places.filter(function (p) { return p[2] === b; }));
-    }, this);
-    return out;
+    return this.last;
+  };
+
+  Layout.prototype.marked = function (words, blocksOnly) {
+    var lists = [];
+    for (var w = 0; w < words.length; w++) {
+      var at = this.at.get(words[w]);
+      if (at) lists.push(at);
+    }
+    if (!lists.length) return this.html;
+    var first = Infinity, second = Infinity;
+    if (blocksOnly) {
+      lists.forEach(function (at) {
+        for (var k = 2; k < at.length && at[k] < second; k += 3) {
+          if (at[k] < first) { second = first; first = at[k]; }
+          else if (at[k] > first) { second = at[k]; break; }
+        }
+      });
+    }
+    var html = this.html, out = "", cursor = 0, block = -1, heads = lists.map(function () { return 0; });
+    for (;;) {
+      var best = -1, start = Infinity;
+      for (var l = 0; l < lists.length; l++) {
+        var h = heads[l], list = lists[l];
+        if (h < list.length && list[h] < start && list[h + 2] <= second) { start = list[h]; best = l; }
+      }
+      if (best < 0) break;
+      var place = lists[best], p = heads[best];
+      heads[best] = p + 3;
+      if (blocksOnly && place[p + 2] !== block) {
+        if (block >= 0) out += html.slice(cursor, this.blocks[block][1]);
+        block = place[p + 2];
+        cursor = this.blocks[block][0];
+      }
+      out += html.slice(cursor, place[p]) + "<mark>" + html.slice(place[p], place[p + 1]) + "</mark>";
+      cursor = place[p + 1];
+    }
+    return out + html.slice(cursor, blocksOnly ? this.blocks[block][1] : html.length);
   };
 
   function Search(data) {
     var config = data.config;
     this.docs = data.docs;
     this.options = data.options || {};
-    this.index = config.prebuilt
-      ? ix.unpack(JSON.parse(config.prebuilt), config, this.docs)
-      : ix.build(config, this.docs);
+    this.engine = config.prebuilt
+      ? ix.load(JSON.parse(config.prebuilt), config, this.docs)
+      : ix.fresh(config, this.docs);
     this.separator = lunr.tokenizer.separator;
-    this.fields = SHOWN.filter(function (f) { return this.index.fields.indexOf(f) >= 0; }, this);
+    this.fields = SHOWN.filter(function (f) { return this.engine.fields.indexOf(f) >= 0; }, this);
     /* A page is the first document with its path; a section or paragraph shares the path. */
     var pages = new Map();
     this.page = this.docs.map(function (doc, i) {
@@ -137,7 +193,8 @@
       if (!pages.has(path)) pages.set(path, i);
       return pages.get(path);
     });
-    this.layouts = new Map();  /* "doc field" -> its Layout */
+    this.layouts = new Map();  /* field -> each document's Layout of it */
+    this.fields.forEach(function (field) { this.layouts.set(field, []); }, this);
     this.warmed = 0;
   }
 
@@ -152,15 +209,16 @@
   };
 
   Search.prototype.layout = function (i, field) {
-    var key = i + " " + field, out = this.layouts.get(key);
-    if (!out) this.layouts.set(key, out = new Layout(this.docs[i][field], this.separator));
-    return out;
+    var laid = this.layouts.get(field);
+    return laid[i] || (laid[i] = new Layout(this.docs[i][field], this.separator));
   };
 
-  /* Lay out the next documents' shown fields for about `ms`, between queries; whether any are
-     left (the first keystrokes need not wait for thousands of them). */
+  /* Make the index's TokenSet, then lay out the next documents' shown fields for about `ms`,
+     between queries; whether any are left (the first keystrokes need not wait for thousands
+     of them). */
   Search.prototype.warm = function (ms) {
     var until = Date.now() + ms;
+    this.engine.tokens();
     while (this.warmed < this.docs.length && Date.now() < until) {
       var doc = this.docs[this.warmed];
       this.fields.forEach(function (field) {
@@ -171,14 +229,21 @@
     return this.warmed < this.docs.length;
   };
 
-  Search.prototype.item = function (i, score, terms, metadata) {
+  /* A result as the box shows it; `matched` the [term, field, ...] pairs it matched, whose
+     words are marked (none for a page that only heads its group). */
+  Search.prototype.item = function (i, score, terms, matched) {
     var doc = this.docs[i], item = {location: doc.location, title: doc.title, text: doc.text};
     if (doc.tags) item.tags = doc.tags.slice();
-    if (metadata) {
+    if (matched && matched.length) {
+      var fields = this.engine.fields, names = this.engine.terms, words = new Map();
+      for (var k = 0; k < matched.length; k += 2) {
+        var field = fields[matched[k + 1]], list = words.get(field);
+        if (!list) words.set(field, list = []);
+        list.push(names[matched[k]]);
+      }
       this.fields.forEach(function (field) {
-        if (item[field] === undefined) return;
-        var words = Object.keys(metadata).filter(function (w) { return field in metadata[w]; });
-        if (words.length) item[field] = this.show(i, field, words);
+        if (item[field] !== undefined && words.has(field))
+          item[field] = this.show(i, field, words.get(field));
       }, this);
     }
     item.score = score;
@@ -189,29 +254,20 @@
   Search.prototype.search = function (typed) {
     var wanted = clauses(typed, this.separator);
     if (!wanted.length) return {items: []};
-    var results = this.index.query(function (query) {
-      wanted.forEach(function (clause) {
-        query.term(clause.term, {presence: clause.presence, usePipeline: false,
-                                 wildcard: lunr.Query.wildcard.TRAILING});
-      });
-    });
+    var results = this.engine.query(wanted), typedWords = new Typed(wanted, this.engine.terms);
     /* A page ranks above its own parts, and a result with more of the typed words above one
        with fewer: lunr's score times 1 + (page + share of the words)^2. */
     var scored = results.map(function (result) {
-      var i = +result.ref, metadata = result.matchData.metadata;
-      var terms = typedWords(wanted, Object.keys(metadata));
-      var keys = Object.keys(terms);
-      var share = keys.length ? keys.filter(function (k) { return terms[k]; }).length
-                                / keys.length : 0;
-      var lift = (this.page[i] === i ? 1 : 0) + share;
-      return {i: i, score: result.score * (1 + Math.pow(lift, 2)), terms: terms,
-              metadata: metadata};
+      var i = result.i, answer = typedWords.of(result.matched);
+      var lift = (this.page[i] === i ? 1 : 0) + answer.share;
+      return {i: i, score: result.score * (1 + Math.pow(lift, 2)), terms: answer.terms,
+              matched: result.matched};
     }, this).sort(function (a, b) { return b.score - a.score; });
     var groups = new Map();
     scored.forEach(function (r) {
       var page = this.page[r.i], group = groups.get(page);
       if (!group) groups.set(page, group = []);
-      group.push(this.item(r.i, r.score, r.terms, r.metadata));
+      group.push(this.item(r.i, r.score, r.terms, r.matched));
     }, this);
     groups.forEach(function (group, page) {
       var location = this.docs[page].location;
@@ -242,7 +298,8 @@
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = Object.assign({Search: Search, handler: answer, Layout: Layout}, ix);
+    module.exports = Object.assign({Search: Search, handler: answer, Layout: Layout,
+                                    clauses: clauses}, ix);
   } else {
     root.lunr = lunr;
     addEventListener("message", function (ev) {
