@@ -110,31 +110,33 @@ def build_all(paths: Paths, strict: bool = False) -> Build:
     build = online
     config = write.write_config(build, paths, "mkdocs.yml", new_site, **searched)
     online_build = site.mkdocs_start(config, new_site)
-    try:
-        pdf_name = downloads.pdf_name(build)
-        pdf = timed("pdf", lambda: downloads.print_pdf_of(build))
-        pdf_values = downloads.values(pdf_name, pdf)
-        # The lighter offline build ends first: its zip is made and checked while the online
-        # build goes on.
-        offline_dir = timed("offline", lambda: offline.finish_site(offline_build, paths))
-        site.fill_pending(offline_dir, downloads.PAGE, pdf_values)
-        site.put_file(offline_dir / downloads.FOLDER / pdf_name, pdf)
-        bundle = timed("zip", lambda: offline.zip_bundle(build, paths, new_dist))
-        timed("ext-zip", lambda: external.ensure_none(external.check_zip(bundle), bundle))
-        timed("mkdocs", lambda: site.mkdocs_wait(online_build, config, new_site))
-    finally:
-        site.stop(offline_build, online_build)
-    zipped = bundle.read_bytes()
-    site.fill_pending(new_site, downloads.PAGE,
-                      {**pdf_values, **downloads.values(zip_name, zipped)})
-    site.put_file(new_site / downloads.FOLDER / pdf_name, pdf)
-    shutil.copyfile(bundle, new_site / downloads.FOLDER / zip_name)
-    site_url = build.inputs.meta.get("edition_site_url")
-    # Two checks that each read every page: the second in a process of its own, beside.
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        found = pool.submit(external.check_dir, new_site)
+    # The checks that read every page of a site run in processes of their own, beside what
+    # is left: the zip's while the online build ends, the online site's beside its link check.
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        try:
+            pdf_name = downloads.pdf_name(build)
+            pdf = timed("pdf", lambda: downloads.print_pdf_of(build))
+            pdf_values = downloads.values(pdf_name, pdf)
+            # The lighter offline build ends first: its zip is made and checked while the
+            # online build goes on.
+            offline_dir = timed("offline", lambda: offline.finish_site(offline_build, paths))
+            site.fill_pending(offline_dir, downloads.PAGE, pdf_values)
+            site.put_file(offline_dir / downloads.FOLDER / pdf_name, pdf)
+            bundle = timed("zip", lambda: offline.zip_bundle(build, paths, new_dist))
+            in_zip = pool.submit(external.check_zip, bundle)
+            timed("mkdocs", lambda: site.mkdocs_wait(online_build, config, new_site))
+        finally:
+            site.stop(offline_build, online_build)
+        zipped = bundle.read_bytes()
+        site.fill_pending(new_site, downloads.PAGE,
+                          {**pdf_values, **downloads.values(zip_name, zipped)})
+        site.put_file(new_site / downloads.FOLDER / pdf_name, pdf)
+        shutil.copyfile(bundle, new_site / downloads.FOLDER / zip_name)
+        site_url = build.inputs.meta.get("edition_site_url")
+        in_site = pool.submit(external.check_dir, new_site)
         timed("links", lambda: linkcheck.check_built(new_site, site_url))
-        timed("external", lambda: external.ensure_none(found.result(), new_site))
+        timed("ext-zip", lambda: external.ensure_none(in_zip.result(), bundle))
+        timed("external", lambda: external.ensure_none(in_site.result(), new_site))
     build = downloads.with_files(build, {pdf_name: pdf, zip_name: zipped})
     write.write_files(build, paths, {downloads.PAGE, f"{downloads.FOLDER}/{pdf_name}"})
     downloads.copy_to_dist(build, new_dist)
