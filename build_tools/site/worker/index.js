@@ -149,8 +149,7 @@
       return sum / ndocs;
     });
     var k1 = b._k1, b0 = b._b;
-    /* documents in lunr's order (each document's fields in turn), so that scores add up in
-       the order lunr adds them */
+    /* documents in ascending order, as in refs: a term's weights stand beside its documents */
     for (var i = 0; i < ndocs; i++) {
       var docBoost = docs[i].boost || 1;
       for (var f = 0; f < nfields; f++) {
@@ -190,17 +189,15 @@
     this.required = new Uint32Array(ndocs);
     this.stamp = new Uint32Array(ndocs);
     this.prohibited = new Uint8Array(ndocs);
-    this.scored = new Uint8Array(ndocs);
-    this.score = new Float64Array(ndocs);
     this.marks = 0;
   }
 
-  /* The terms a clause's word reaches as lunr's query finds them: the word with a trailing
-     wildcard, intersected with the index's TokenSet, in lunr's order. */
   Engine.prototype.tokens = function () {
     return this.tokenSet || (this.tokenSet = lunr.TokenSet.fromArray(this.terms.slice().sort()));
   };
 
+  /* The terms a clause's word reaches as lunr's query finds them: the word with a trailing
+     wildcard, intersected with the index's TokenSet, in lunr's order. */
   Engine.prototype.expand = function (word) {
     var out = this.expanded.get(word);
     if (out) return out;
