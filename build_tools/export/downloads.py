@@ -176,10 +176,7 @@ def with_files(build: Build, made: dict[str, bytes]) -> Build:
         if f.path == f"{FOLDER}/{name}" and name in made:
             f = OutFile(f.path, made[name])
         elif f.path == PAGE and isinstance(f.content, str):
-            text = f.content
-            for word, value in words.items():
-                text = text.replace(word, value)
-            f = OutFile(PAGE, text)
+            f = OutFile(PAGE, pending_words.fill(f.content, words))
         files.append(f)
     return replace(build, files=tuple(files))
 

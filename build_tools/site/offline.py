@@ -70,9 +70,13 @@ def plugins_with_offline(mkdocs_yml: Path) -> Any:
         plugins = yaml_load(f).get("plugins", ["search"])
     if isinstance(plugins, dict):
         return {**{k: v for k, v in plugins.items() if k not in ONLINE_ONLY}, "offline": {}}
-    kept = [p for p in plugins if (p if isinstance(p, str) else next(iter(p))) not in ONLINE_ONLY]
-    names = [p if isinstance(p, str) else next(iter(p)) for p in kept]
-    return kept if "offline" in names else [*kept, "offline"]
+    kept = [p for p in plugins if _plugin_name(p) not in ONLINE_ONLY]
+    return kept if "offline" in map(_plugin_name, kept) else [*kept, "offline"]
+
+
+def _plugin_name(entry: Any) -> str:
+    """A plugin's name in a list of plugins: the entry itself, or the key of its options."""
+    return entry if isinstance(entry, str) else str(next(iter(entry)))
 
 
 def start_site(build: Build, online: Build, paths: Paths, site_dir: Path,

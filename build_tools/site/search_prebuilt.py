@@ -82,17 +82,26 @@ def pack(index: dict[str, Any]) -> str:
     return done.stdout.decode("utf-8")
 
 
-def add_to(path: Path) -> int | None:
-    """Put the packed index into the search_index.json at path (Material's JSON layout); return
-    the packed index's size in bytes. An index that still holds pending words (a build's
-    Download page) is left for `fill`, which packs it once they are replaced: packed once."""
-    text = path.read_text(encoding="utf-8")
+def _with_packed(text: str, path: Path) -> str | None:
+    """A search_index.json's text with its lunr index packed in (Material's JSON layout); None
+    while it holds pending words (a build's Download page): `fill` packs it once they are
+    replaced, so that it is packed once."""
     if pending.PATTERN.search(text):
         return None
     index = json.loads(text)
-    packed = pack(index)
-    index["config"][KEY] = packed
-    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+    if not isinstance(index.get("config"), dict) or not isinstance(index.get("docs"), list):
+        raise EditionError("not a search index of Material's search plugin (config, docs)", path)
+    index["config"][KEY] = pack(index)
+    return json.dumps(index, separators=(",", ":"), default=str)
+
+
+def add_to(path: Path) -> int | None:
+    """Put the packed index into the search_index.json at path; return the file's new size in
+    bytes, or None when it is left for `fill` (_with_packed)."""
+    packed = _with_packed(path.read_text(encoding="utf-8"), path)
+    if packed is None:
+        return None
+    path.write_text(packed, encoding="utf-8")
     return len(packed.encode("utf-8"))
 
 
@@ -100,16 +109,8 @@ def fill(search_dir: Path, values: dict[str, str]) -> None:
     """Words of the search index's text replaced (site.fill_pending), and the index packed when
     no pending word is left; the offline build's script form of it written again too."""
     path = search_dir / "search_index.json"
-    text = path.read_text(encoding="utf-8")
-    for word, value in values.items():
-        text = text.replace(word, value)
-    if not pending.PATTERN.search(text):
-        index = json.loads(text)
-        if not isinstance(index.get("config"), dict) or not isinstance(index.get("docs"), list):
-            raise EditionError("not a search index of Material's search plugin (config, docs)",
-                               path)
-        index["config"][KEY] = pack(index)
-        text = json.dumps(index, separators=(",", ":"), default=str)
+    text = pending.fill(path.read_text(encoding="utf-8"), values)
+    text = _with_packed(text, path) or text
     path.write_text(text, encoding="utf-8")
     script = search_dir / "search_index.js"
     if script.exists():  # Material's offline plugin: the same JSON in a script

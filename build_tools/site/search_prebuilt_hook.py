@@ -63,4 +63,4 @@ def on_post_build(config: Any) -> None:
     if size is None:
         log.debug("prebuilt search index: packed when its pending words are filled")
     else:
-        log.debug("prebuilt search index: %d bytes", size)
+        log.debug("search_index.json with its prebuilt index: %d bytes", size)

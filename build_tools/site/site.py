@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from build_tools.errors import EditionError
+from build_tools.pages import pending
 from build_tools.site import search_prebuilt
 
 log = logging.getLogger(__name__)
@@ -78,9 +79,7 @@ def fill_pending(site_dir: Path, page: str, values: dict[str, str]) -> None:
     text = path.read_text(encoding="utf-8")
     if lacking := [w for w in values if w not in text]:
         raise EditionError(f"the built page lacks the pending word(s) {lacking}", path)
-    for word, value in values.items():
-        text = text.replace(word, value)
-    put_file(path, text.encode("utf-8"))
+    put_file(path, pending.fill(text, values).encode("utf-8"))
     search_prebuilt.fill(site_dir / "search", values)
 
 
